@@ -1,0 +1,36 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Tovholder",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tovholder", targets: ["tovholder"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
+    ],
+    targets: [
+        .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw",
+                       providers: [.apt(["libncursesw5-dev"])]),
+        .target(name: "TovholderCore", dependencies: [
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .target(name: "TovholderTUI", dependencies: ["TovholderCore", "CNcursesw"]),
+        .executableTarget(name: "tovholder", dependencies: [
+            "TovholderCore", "TovholderTUI",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "TovholderCoreTests", dependencies: ["TovholderCore"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "TovholderTUITests", dependencies: [
+            "TovholderTUI", "TovholderCore",
+            .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+        ], exclude: ["__Snapshots__"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,113 @@
+/// The programme of one development day, as validated from a template file.
+/// Stored whole in each session file so a session never depends on the template again.
+public struct DayTemplate: Codable, Equatable, Sendable {
+    public var title: String
+    public var subtitle: String?
+    public var organisation: String
+    public var date: CalendarDate
+    public var challenge: Challenge
+    public var groups: [String]
+    public var agenda: [AgendaItem]
+    public var example: WorkedExample?
+    public var agreementQuestions: [String]
+    public var roadmap: [RoadmapPhase]
+
+    public init(title: String, subtitle: String? = nil, organisation: String, date: CalendarDate,
+                challenge: Challenge, groups: [String], agenda: [AgendaItem],
+                example: WorkedExample? = nil, agreementQuestions: [String] = [],
+                roadmap: [RoadmapPhase] = []) {
+        self.title = title; self.subtitle = subtitle; self.organisation = organisation
+        self.date = date; self.challenge = challenge; self.groups = groups; self.agenda = agenda
+        self.example = example; self.agreementQuestions = agreementQuestions; self.roadmap = roadmap
+    }
+}
+
+public struct Challenge: Codable, Equatable, Sendable {
+    public var question: String
+    public var bullets: [String]
+    public init(question: String, bullets: [String] = []) {
+        self.question = question; self.bullets = bullets
+    }
+}
+
+/// The kinds of agenda item; each has its own screen.
+public enum ItemKind: String, Codable, CaseIterable, Sendable {
+    case welcome, intro, exercise, groupWork = "group-work", plenum, `break`, lunch, talk,
+         reflection, example, roadmap, agreement, closing
+
+    /// Kinds where the room works against the clock: they show the big countdown by default.
+    public var timedByDefault: Bool {
+        switch self {
+        case .exercise, .groupWork, .break, .lunch, .reflection, .agreement, .plenum: return true
+        default: return false
+        }
+    }
+}
+
+/// The part of a group's worksheet a group-work or plenum item is about.
+public enum WorksheetPart: String, Codable, CaseIterable, Sendable {
+    case challenge, goals, mechanisms, trialActions = "trial-actions", signs, agreement
+}
+
+public struct AgendaItem: Codable, Equatable, Sendable, Identifiable {
+    public var id: String
+    public var kind: ItemKind
+    public var title: String
+    public var subtitle: String?
+    public var start: ClockTime
+    public var minutes: Int
+    public var timed: Bool
+    public var speaker: String?
+    public var part: WorksheetPart?
+    public var bullets: [String]
+    public var questions: [String]
+    public var steps: [ExerciseStep]
+
+    public init(id: String, kind: ItemKind, title: String, subtitle: String? = nil,
+                start: ClockTime, minutes: Int, timed: Bool? = nil, speaker: String? = nil,
+                part: WorksheetPart? = nil, bullets: [String] = [], questions: [String] = [],
+                steps: [ExerciseStep] = []) {
+        self.id = id; self.kind = kind; self.title = title; self.subtitle = subtitle
+        self.start = start; self.minutes = minutes; self.timed = timed ?? kind.timedByDefault
+        self.speaker = speaker; self.part = part; self.bullets = bullets
+        self.questions = questions; self.steps = steps
+    }
+
+    public var end: ClockTime { ClockTime(minutes: start.minutes + minutes) }
+}
+
+public struct ExerciseStep: Codable, Equatable, Sendable {
+    public var title: String
+    public var instruction: String?
+    public var example: [String]
+    public var hint: String?
+    public init(title: String, instruction: String? = nil, example: [String] = [], hint: String? = nil) {
+        self.title = title; self.instruction = instruction; self.example = example; self.hint = hint
+    }
+}
+
+/// The worked example shown before the groups start (the sick-leave chain in the reference day).
+public struct WorkedExample: Codable, Equatable, Sendable {
+    public var title: String
+    public var challenge: String
+    public var goal: String
+    public var mechanisms: [String]
+    public var trialActions: [String]
+    public var signs: [String]
+    public init(title: String, challenge: String, goal: String, mechanisms: [String],
+                trialActions: [String], signs: [String]) {
+        self.title = title; self.challenge = challenge; self.goal = goal
+        self.mechanisms = mechanisms; self.trialActions = trialActions; self.signs = signs
+    }
+}
+
+/// A phase of the roadmap (køreplan): a date or a date range, a title and what happens.
+public struct RoadmapPhase: Codable, Equatable, Sendable {
+    public var from: CalendarDate
+    public var to: CalendarDate?
+    public var title: String
+    public var activities: [String]
+    public init(from: CalendarDate, to: CalendarDate? = nil, title: String, activities: [String] = []) {
+        self.from = from; self.to = to; self.title = title; self.activities = activities
+    }
+}

@@ -1,0 +1,3 @@
+import TovholderCore
+import TovholderTUI
+print("tovholder")
