@@ -1,0 +1,36 @@
+/// What the facilitator has done with the day so far: where we are, when each item actually
+/// began, and each item's timer. Everything here is saved at once on every change.
+public struct SessionState: Equatable, Sendable {
+    public var programme: DayTemplate
+    public var currentIndex: Int
+    /// The current step of an exercise (0-based); 0 for other kinds.
+    public var currentStep: Int
+    public var items: [String: ItemProgress]
+
+    public init(programme: DayTemplate, currentIndex: Int = 0, currentStep: Int = 0,
+                items: [String: ItemProgress] = [:]) {
+        self.programme = programme; self.currentIndex = currentIndex
+        self.currentStep = currentStep; self.items = items
+    }
+
+    public var currentItem: AgendaItem { programme.agenda[currentIndex] }
+    public var nextItem: AgendaItem? {
+        currentIndex + 1 < programme.agenda.count ? programme.agenda[currentIndex + 1] : nil
+    }
+
+    public func progress(of item: AgendaItem) -> ItemProgress {
+        items[item.id] ?? ItemProgress(countdown: Countdown(durationSeconds: item.minutes * 60))
+    }
+
+    public var currentProgress: ItemProgress { progress(of: currentItem) }
+}
+
+/// One agenda item's actual start and timer.
+public struct ItemProgress: Equatable, Sendable {
+    /// Seconds since 1970 when the item actually began; nil until then.
+    public var actualStart: Double?
+    public var countdown: Countdown
+    public init(actualStart: Double? = nil, countdown: Countdown) {
+        self.actualStart = actualStart; self.countdown = countdown
+    }
+}

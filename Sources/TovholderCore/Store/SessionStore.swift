@@ -1,0 +1,150 @@
+import Foundation
+import GRDB
+
+/// One held day in one SQLite file (WAL mode). Every change is a small transaction, so a
+/// crash or `kill -9` loses at most the change in flight and never leaves a broken file.
+public final class SessionStore {
+    /// `PRAGMA application_id`: marks a file as a Tovholder session ("TovH").
+    public static let applicationID: Int32 = 0x546F_7648
+    public let path: String
+    let queue: DatabaseQueue
+
+    private init(path: String, queue: DatabaseQueue) {
+        self.path = path; self.queue = queue
+    }
+
+    static func configuration() -> Configuration {
+        var config = Configuration()
+        // Several processes write one session: wait for each other instead of failing.
+        config.busyMode = .timeout(10)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        return config
+    }
+
+    /// Opens an existing session after checking that it is one, without writing to it
+    /// unless it is. A newer schema is refused, not touched.
+    public static func open(path: String) throws -> SessionStore {
+        try SessionFileCheck.requireSQLiteHeader(path: path)
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration())
+            try queue.read { db in try SessionFileCheck.requireTovholderSchema(db, path: path) }
+        } catch let error as SessionError {
+            throw error
+        } catch {
+            throw SessionError.unreadable(path: path, detail: "\(error)")
+        }
+        do {
+            try SessionSchema.migrator.migrate(queue)
+        } catch {
+            throw SessionError.unreadable(path: path, detail: "\(error)")
+        }
+        return SessionStore(path: path, queue: queue)
+    }
+
+    /// Creates a new session from a programme. Built beside the target under a temporary
+    /// name and linked into place, so a half-made session never exists under the real name
+    /// and two processes creating the same file cannot both win.
+    public static func create(path: String, programme: DayTemplate, templateName: String,
+                              now: Double) throws -> SessionStore {
+        if FileManager.default.fileExists(atPath: path) { throw SessionError.exists(path: path) }
+        let temp = path + ".new-\(getpid())"
+        defer { removeSidecars(temp); unlink(temp) }
+        do {
+            let q = try DatabaseQueue(path: temp, configuration: configuration())
+            try q.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+                try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            }
+            try SessionSchema.migrator.migrate(q)
+            let json = String(decoding: try SessionStore.encoder.encode(programme), as: UTF8.self)
+            try q.write { db in
+                try db.execute(sql: "INSERT INTO programme(id, template_name, json, created_at) VALUES (1, ?, ?, ?)",
+                               arguments: [templateName, json, now])
+                try db.execute(sql: "INSERT INTO position(id, item_index, step) VALUES (1, 0, 0)")
+            }
+            try q.close()
+        } catch {
+            throw SessionError.cannotCreate(path: path, detail: "\(error)")
+        }
+        if link(temp, path) != 0 {
+            if errno == EEXIST { throw SessionError.exists(path: path) }
+            throw SessionError.cannotCreate(path: path, detail: String(cString: strerror(errno)))
+        }
+        return try open(path: path)
+    }
+
+    private static func removeSidecars(_ path: String) {
+        unlink(path + "-wal"); unlink(path + "-shm"); unlink(path + "-journal")
+    }
+
+    static let encoder: JSONEncoder = {
+        let e = JSONEncoder(); e.outputFormatting = [.sortedKeys]; return e
+    }()
+
+    // MARK: reading and saving
+
+    public func load() throws -> SessionState {
+        try queue.read { db in
+            guard let json = try String.fetchOne(db, sql: "SELECT json FROM programme WHERE id = 1") else {
+                throw SessionError.damaged(path: path, detail: "programme missing")
+            }
+            let programme: DayTemplate
+            do {
+                programme = try JSONDecoder().decode(DayTemplate.self, from: Data(json.utf8))
+            } catch {
+                throw SessionError.damaged(path: path, detail: "programme: \(error)")
+            }
+            guard !programme.agenda.isEmpty else { throw SessionError.damaged(path: path, detail: "empty agenda") }
+            var state = SessionState(programme: programme)
+            if let row = try Row.fetchOne(db, sql: "SELECT item_index, step FROM position WHERE id = 1") {
+                state.currentIndex = min(max(0, row["item_index"]), programme.agenda.count - 1)
+                state.currentStep = min(max(0, row["step"]), max(0, state.currentItem.steps.count - 1))
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM item_progress") {
+                let id: String = row["item_id"]
+                state.items[id] = ItemProgress(
+                    actualStart: row["actual_start"],
+                    countdown: Countdown(durationSeconds: row["duration_seconds"],
+                                         accumulatedSeconds: row["accumulated_seconds"],
+                                         runningSince: row["running_since"],
+                                         bellRung: row["bell_rung"]))
+            }
+            return state
+        }
+    }
+
+    /// Saves what `changes` name, all in one transaction.
+    public func save(_ changes: [SessionChange], of state: SessionState) throws {
+        guard !changes.isEmpty else { return }
+        try queue.write { db in
+            for change in changes {
+                switch change {
+                case .position:
+                    try db.execute(sql: "UPDATE position SET item_index = ?, step = ? WHERE id = 1",
+                                   arguments: [state.currentIndex, state.currentStep])
+                case .item(let id):
+                    guard let p = state.items[id] else { continue }
+                    try db.execute(sql: """
+                        INSERT INTO item_progress(item_id, actual_start, duration_seconds,
+                            accumulated_seconds, running_since, bell_rung)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        ON CONFLICT(item_id) DO UPDATE SET actual_start = excluded.actual_start,
+                            duration_seconds = excluded.duration_seconds,
+                            accumulated_seconds = excluded.accumulated_seconds,
+                            running_since = excluded.running_since, bell_rung = excluded.bell_rung
+                        """, arguments: [id, p.actualStart, p.countdown.durationSeconds,
+                                         p.countdown.accumulatedSeconds, p.countdown.runningSince,
+                                         p.countdown.bellRung])
+                }
+            }
+        }
+    }
+
+    /// Cheap check for commits by other processes (`PRAGMA data_version`).
+    public func dataVersion() throws -> Int {
+        try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+    }
+}

@@ -1,0 +1,65 @@
+/// How many terminal cells a grapheme takes, and how text that could steer a terminal is
+/// drawn visibly instead. Every string reaches the screen through `Canvas`, which uses these.
+public enum DisplayWidth {
+    /// 0, 1 or 2 cells. Wide: East Asian wide/fullwidth and emoji presentation.
+    public static func of(_ g: Character) -> Int {
+        var width = 0
+        for (i, s) in g.unicodeScalars.enumerated() {
+            if s.value == 0xFE0F, width == 1 { return 2 }  // emoji presentation selector
+            if i > 0 { continue }
+            width = scalarWidth(s)
+        }
+        return width
+    }
+
+    static func scalarWidth(_ s: Unicode.Scalar) -> Int {
+        let v = s.value
+        if v < 0x20 || (0x7F...0x9F).contains(v) { return 1 }  // drawn as a visible symbol
+        switch s.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return isVisibleFormat(v) ? 1 : 0
+        default: break
+        }
+        if s.properties.isEmojiPresentation { return 2 }
+        if isWide(v) { return 2 }
+        return 1
+    }
+
+    /// Bidi controls are format characters we show as a marker, so they take a cell.
+    static func isVisibleFormat(_ v: UInt32) -> Bool { Sanitizer.bidiControls.contains(v) }
+
+    static func isWide(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+             0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+            return true
+        default: return false
+        }
+    }
+
+    public static func of(_ s: String) -> Int { s.reduce(0) { $0 + of($1) } }
+}
+
+/// Makes text safe to draw: C0/C1 controls, DEL and bidi overrides become visible symbols
+/// (ESC → ␛), so nothing typed or pasted can reach a terminal as a control sequence.
+public enum Sanitizer {
+    static let bidiControls: Set<UInt32> = [0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
+                                            0x2066, 0x2067, 0x2068, 0x2069, 0x061C]
+
+    /// The visible stand-in for one grapheme, or nil when it is safe as it is.
+    public static func visible(_ g: Character) -> Character? {
+        guard let first = g.unicodeScalars.first else { return nil }
+        let v = first.value
+        if v < 0x20 { return Character(Unicode.Scalar(0x2400 + v)!) }     // ␀ … ␟ (␛ for ESC)
+        if v == 0x7F { return "\u{2421}" }                                  // ␡
+        if (0x80...0x9F).contains(v) { return "\u{FFFD}" }                   // C1 control
+        if bidiControls.contains(v) { return "\u{2194}" }                   // ↔ marks a direction override
+        // A control hidden after the first scalar (e.g. combined with a mark) is also unsafe.
+        if g.unicodeScalars.dropFirst().contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || bidiControls.contains($0.value) }) {
+            return "\u{FFFD}"
+        }
+        return nil
+    }
+
+    public static func isControl(_ g: Character) -> Bool { visible(g) != nil }
+}

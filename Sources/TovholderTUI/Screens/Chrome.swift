@@ -1,0 +1,81 @@
+import TovholderCore
+
+/// The title line (day, clock, file) and the bottom key bar, shared by every screen.
+enum Chrome {
+    static func titleBar(_ state: AppState, into canvas: inout Canvas) {
+        let w = canvas.size.width
+        canvas.fill(Rect(x: 0, y: 0, width: w, height: 1), role: .titleBar)
+        let s = state.strings
+        let right = " " + s.format(.itemOf, state.session.currentIndex + 1, state.session.programme.agenda.count)
+            + " · " + state.fileName + " "
+        let clock = s.time(state.clock)
+        let left = " " + clock + "  " + state.session.programme.title
+        let rightWidth = min(DisplayWidth.of(right), max(0, w - DisplayWidth.of(left) - 1))
+        canvas.put(left, x: 0, y: 0, role: .titleBar, attributes: [.bold], maxX: w - rightWidth)
+        canvas.put(truncate(right, width: rightWidth), x: w - rightWidth, y: 0, role: .titleBar)
+    }
+
+    /// The keys of this screen from the keymap table; the least important drop off first.
+    static func keyBar(_ state: AppState, into canvas: inout Canvas) {
+        let w = canvas.size.width, y = canvas.size.height - 1
+        canvas.fill(Rect(x: 0, y: y, width: w, height: 1), role: .keyBar)
+        let s = state.strings
+        var entries = Keymap.bar(for: state.screen.keyContext).map {
+            (key: $0.label.text(s.language), text: s[$0.description], priority: $0.barPriority ?? 99)
+        }
+        func width(_ e: [(key: String, text: String, priority: Int)]) -> Int {
+            e.reduce(0) { $0 + DisplayWidth.of($1.key) + DisplayWidth.of($1.text) + 3 }
+        }
+        while width(entries) > w, let drop = entries.indices.max(by: { entries[$0].priority < entries[$1].priority }) {
+            entries.remove(at: drop)
+        }
+        var x = 1
+        for e in entries {
+            x = canvas.put(e.key, x: x, y: y, role: .keyName, attributes: [.bold])
+            x = canvas.put(" " + e.text + "  ", x: x, y: y, role: .keyBar)
+        }
+    }
+
+    /// Below the minimum size: a polite message naming the size needed.
+    static func tooSmall(_ state: AppState, into canvas: inout Canvas) {
+        let s = state.strings
+        let text = s.format(.tooSmall, canvas.size.width, canvas.size.height,
+                            AppState.minimumSize.width, AppState.minimumSize.height)
+        let lines = wrap(text, width: max(1, canvas.size.width - 2))
+        let top = max(0, (canvas.size.height - lines.count) / 2)
+        for (i, line) in lines.enumerated() {
+            canvas.putCentred(line, in: canvas.bounds, y: top + i, role: .error, attributes: [.bold])
+        }
+    }
+
+    /// "+7 min – bagud", with the role that says which way.
+    static func delay(_ plan: AgendaPlan, _ s: Strings) -> (String, Role) {
+        guard plan.started else { return (s[.notStarted], .muted) }
+        if plan.delayMinutes > 0 { return (s.format(.behind, plan.delayMinutes), .behind) }
+        if plan.delayMinutes < 0 { return (s.format(.ahead, -plan.delayMinutes), .ahead) }
+        return (s[.onTime], .ahead)
+    }
+}
+
+/// Draws a frame for the whole state: the pure `render(state) -> canvas` of DESIGN.md.
+public func render(_ state: AppState) -> Canvas {
+    var canvas = Canvas(size: state.size)
+    render(state, into: &canvas)
+    return canvas
+}
+
+public func render(_ state: AppState, into canvas: inout Canvas) {
+    canvas.fill(canvas.bounds, role: .text)
+    if state.isTooSmall {
+        Chrome.tooSmall(state, into: &canvas)
+        return
+    }
+    Chrome.titleBar(state, into: &canvas)
+    let body = Rect(x: 0, y: 1, width: canvas.size.width, height: canvas.size.height - 2)
+    switch state.screen {
+    case .item: ItemScreen.render(state, into: &canvas, in: body)
+    case .agenda(let selected): AgendaScreen.render(state, selected: selected, into: &canvas, in: body)
+    case .help: HelpScreen.render(state, into: &canvas, in: body)
+    }
+    Chrome.keyBar(state, into: &canvas)
+}

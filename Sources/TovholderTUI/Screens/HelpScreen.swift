@@ -1,0 +1,50 @@
+import TovholderCore
+
+/// Every key of the keymap table, with what it does.
+enum HelpScreen {
+    static func render(_ state: AppState, into canvas: inout Canvas, in body: Rect) {
+        let s = state.strings
+        let area = body.inset(dx: 2, dy: 0)
+        var y = body.y + 1
+        canvas.put(s[.helpTitle], x: area.x, y: y, role: .heading, attributes: [.bold]); y += 1
+        canvas.put(s[.helpIntro], x: area.x, y: y, role: .muted, maxX: area.maxX); y += 2
+        // Bindings that do one thing (↑ and ↓, + and -) share a line.
+        var rows: [(description: StringKey, keys: [Key])] = []
+        for binding in Keymap.bindings {
+            if let i = rows.firstIndex(where: { $0.description == binding.description }) {
+                rows[i].keys += binding.keys
+            } else {
+                rows.append((binding.description, binding.keys))
+            }
+        }
+        for row in rows where y < body.maxY {
+            let keys = row.keys.map { name(of: $0, s.language) }.joined(separator: " / ")
+            let x = canvas.put(keys, x: area.x, y: y, role: .keyName, attributes: [.bold], maxX: area.x + 28)
+            canvas.put(s[row.description], x: max(x + 2, area.x + 30), y: y, role: .text, maxX: area.maxX)
+            y += 1
+        }
+    }
+
+    static func name(of key: Key, _ lang: Language) -> String {
+        switch key {
+        case .char(" "): return lang == .da ? "Mellemrum" : "Space"
+        case .char(let c): return String(c)
+        case .up: return "↑"
+        case .down: return "↓"
+        case .left: return "←"
+        case .right: return "→"
+        case .pageUp: return "PgUp"
+        case .pageDown: return "PgDn"
+        case .home: return "Home"
+        case .end: return "End"
+        case .enter: return "Enter"
+        case .escape: return "Esc"
+        case .tab: return "Tab"
+        case .backTab: return "Shift-Tab"
+        case .backspace: return "Backspace"
+        case .delete: return "Delete"
+        case .function(let n): return "F\(n)"
+        case .paste: return "paste"
+        }
+    }
+}

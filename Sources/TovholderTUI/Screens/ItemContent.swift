@@ -1,0 +1,146 @@
+import TovholderCore
+
+/// The text of an item, as lines with roles, laid out by kind. Long content is cut with "…"
+/// rather than pushing the countdown off the screen.
+enum ItemContent {
+    struct Line {
+        var text: String
+        var role: Role = .text
+        var attributes: TextAttributes = []
+        /// Marker in front of the first wrapped line ("• "); later lines are indented under it.
+        var marker: String = ""
+    }
+
+    static func lines(for state: AppState) -> [Line] {
+        let s = state.strings
+        let item = state.session.currentItem
+        let day = state.session.programme
+        var out: [Line] = []
+        func blank() { if let last = out.last, !last.text.isEmpty { out.append(Line(text: "")) } }
+        func label(_ text: String) { out.append(Line(text: text, role: .heading, attributes: [.bold])) }
+
+        switch item.kind {
+        case .welcome:
+            out.append(Line(text: day.organisation + " · " + DateText.long(day.date, s.language), role: .muted))
+            if let sub = day.subtitle { out.append(Line(text: sub, role: .muted)) }
+            blank(); label(s[.challenge] + ":")
+            out.append(Line(text: day.challenge.question))
+        case .exercise where !item.steps.isEmpty:
+            let index = min(state.session.currentStep, item.steps.count - 1)
+            let step = item.steps[index]
+            out.append(Line(text: s.format(.stepOf, index + 1, item.steps.count) + " · " + step.title,
+                            role: .heading, attributes: [.bold]))
+            if let i = step.instruction { out.append(Line(text: i)) }
+            if !step.example.isEmpty {
+                blank(); out.append(Line(text: s[.example] + ":", role: .muted))
+                out += step.example.map { Line(text: $0, marker: "   ") }
+            }
+            if let hint = step.hint { blank(); out.append(Line(text: s[.hint] + ": " + hint, role: .muted)) }
+        case .talk:
+            if let speaker = item.speaker { out.append(Line(text: s[.speaker] + ": " + speaker, attributes: [.bold])) }
+        case .example:
+            if let ex = day.example { out += exampleLines(ex, s) }
+        case .roadmap:
+            for phase in day.roadmap {
+                out.append(Line(text: DateText.range(phase.from, phase.to, s.language) + "  " + phase.title,
+                                attributes: [.bold]))
+                out += phase.activities.map { Line(text: $0, marker: "   • ") }
+            }
+        case .agreement:
+            out += day.agreementQuestions.enumerated().map { Line(text: $1, marker: "\($0 + 1). ") }
+        default:
+            break
+        }
+        if !item.bullets.isEmpty { blank(); out += item.bullets.map { Line(text: $0, marker: "• ") } }
+        if !item.questions.isEmpty {
+            blank(); label(s[.questions] + ":")
+            out += item.questions.map { Line(text: $0, marker: "? ") }
+        }
+        while out.first?.text.isEmpty == true { out.removeFirst() }
+        return out
+    }
+
+    static func exampleLines(_ ex: WorkedExample, _ s: Strings) -> [Line] {
+        var out = [Line(text: ex.title, role: .heading, attributes: [.bold])]
+        out.append(Line(text: s[.exampleChallenge] + ": " + ex.challenge))
+        out.append(Line(text: s[.exampleGoal] + ": " + ex.goal))
+        for (title, entries) in [(s[.exampleMechanisms], ex.mechanisms), (s[.exampleTrialActions], ex.trialActions),
+                                 (s[.exampleSigns], ex.signs)] {
+            out.append(Line(text: title + ":", role: .heading, attributes: [.bold]))
+            out += entries.map { Line(text: $0, marker: "• ") }
+        }
+        return out
+    }
+
+    static func wrapped(_ line: Line, width: Int) -> [String] {
+        let indent = DisplayWidth.of(line.marker)
+        let parts = wrap(line.text, width: max(1, width - indent))
+        return parts.enumerated().map { i, part in
+            (i == 0 ? line.marker : String(repeating: " ", count: indent)) + part
+        }
+    }
+
+    static func height(_ lines: [Line], width: Int) -> Int {
+        lines.reduce(0) { $0 + wrapped($1, width: width).count }
+    }
+
+    /// Draws lines top-down; when they do not fit, the last row says "…".
+    /// Wide rects with long content flow into two columns.
+    static func draw(_ lines: [Line], into canvas: inout Canvas, in rect: Rect) {
+        guard rect.height > 0 else { return }
+        if height(lines, width: rect.width) > rect.height && rect.width >= 70 {
+            let half = (rect.width - 3) / 2
+            let split = splitPoint(lines, width: half, height: rect.height)
+            drawColumn(Array(lines[..<split]), into: &canvas, in: Rect(x: rect.x, y: rect.y, width: half, height: rect.height))
+            drawColumn(Array(lines[split...]), into: &canvas,
+                       in: Rect(x: rect.x + half + 3, y: rect.y, width: half, height: rect.height))
+        } else {
+            drawColumn(lines, into: &canvas, in: rect)
+        }
+    }
+
+    /// Where to start the second column: the latest section heading that fits in the first.
+    static func splitPoint(_ lines: [Line], width: Int, height: Int) -> Int {
+        var used = 0, best = lines.count
+        for (i, line) in lines.enumerated() {
+            if line.role == .heading && i > 0 { best = i }
+            used += wrapped(line, width: width).count
+            if used > height { return best == lines.count ? i : best }
+        }
+        return lines.count
+    }
+
+    static func drawColumn(_ lines: [Line], into canvas: inout Canvas, in rect: Rect) {
+        var y = rect.y
+        let rows = lines.flatMap { line in wrapped(line, width: rect.width).map { (line, $0) } }
+        for (i, (line, text)) in rows.enumerated() {
+            if y >= rect.maxY { break }
+            if y == rect.maxY - 1 && i < rows.count - 1 {
+                canvas.put("…", x: rect.x, y: y, role: .muted); break
+            }
+            canvas.put(text, x: rect.x, y: y, role: line.role, attributes: line.attributes, maxX: rect.maxX)
+            y += 1
+        }
+    }
+}
+
+/// Dates as a Danish (or English) reader writes them: "5. december 2023".
+enum DateText {
+    static let danishMonths = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
+                               "september", "oktober", "november", "december"]
+    static let englishMonths = ["January", "February", "March", "April", "May", "June", "July", "August",
+                                "September", "October", "November", "December"]
+
+    static func long(_ d: CalendarDate, _ lang: Language) -> String {
+        lang == .da ? "\(d.day). \(danishMonths[d.month - 1]) \(d.year)" : "\(d.day) \(englishMonths[d.month - 1]) \(d.year)"
+    }
+
+    /// "4.–5. december 2023", or two full dates when month or year differ.
+    static func range(_ from: CalendarDate, _ to: CalendarDate?, _ lang: Language) -> String {
+        guard let to, to != from else { return long(from, lang) }
+        if from.year == to.year && from.month == to.month {
+            return (lang == .da ? "\(from.day).–" : "\(from.day)–") + long(to, lang)
+        }
+        return long(from, lang) + " – " + long(to, lang)
+    }
+}

@@ -1,0 +1,44 @@
+/// What the app loop needs from a terminal: draw a canvas, read the next event with a
+/// timeout, ring the bell. `NcursesBackend` is the real one; `TestBackend` lives in memory.
+public protocol TerminalBackend: AnyObject {
+    var size: Size { get }
+    func draw(_ canvas: Canvas)
+    /// The next key or resize, or nil when `timeoutMs` passed without one.
+    func nextEvent(timeoutMs: Int) -> TerminalEvent?
+    func bell()
+    func shutdown()
+}
+
+public enum TerminalEvent: Equatable, Sendable {
+    case key(Key)
+    case resized(Size)
+}
+
+/// How a role looks on a terminal: colour indexes (-1: the terminal's default) and attributes.
+public struct TerminalStyle: Equatable, Sendable {
+    public var fg: Int16
+    public var bg: Int16
+    public var attributes: TextAttributes
+    public init(fg: Int16, bg: Int16, attributes: TextAttributes) {
+        self.fg = fg; self.bg = bg; self.attributes = attributes
+    }
+}
+
+/// An in-memory terminal for tests: events are queued, frames are kept.
+public final class TestBackend: TerminalBackend {
+    public var size: Size
+    public private(set) var frames: [Canvas] = []
+    public private(set) var bells = 0
+    public var events: [TerminalEvent] = []
+
+    public init(size: Size) { self.size = size }
+    public func draw(_ canvas: Canvas) { frames.append(canvas) }
+    public func nextEvent(timeoutMs: Int) -> TerminalEvent? {
+        guard !events.isEmpty else { return nil }
+        let e = events.removeFirst()
+        if case .resized(let s) = e { size = s }
+        return e
+    }
+    public func bell() { bells += 1 }
+    public func shutdown() {}
+}

@@ -1,0 +1,123 @@
+import ArgumentParser
+import Foundation
+import TovholderCore
+import TovholderTUI
+
+/// `tovholder [FILE]`: open a session on the facilitator's screen, creating it from the
+/// reference day when it does not exist.
+struct Open: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open", abstract: "Åbn en session (oprettes fra dagens skabelon hvis den mangler).")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Sessionsfil / session file") var file: String = "udviklingsdag.tovholder"
+
+    func run() throws {
+        let lang = global.lang
+        let localeNote = NcursesBackend.prepareLocale()
+        let theme = try loadTheme(global)
+        let store: SessionStore
+        if FileManager.default.fileExists(atPath: file) {
+            store = try openStore(file, lang)
+        } else {
+            store = try createSession(file, template: TemplateCatalog.defaultName, lang)
+        }
+        let session: SessionState
+        do { session = try store.load() } catch let e as SessionError { throw UserError(e.message, lang) }
+        guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
+            throw UserError(Localized(da: "tovholder skal køre i en terminal", en: "tovholder needs a terminal"), lang)
+        }
+        let backend = NcursesBackend(theme: theme)
+        let state = AppState(session: session, language: lang, fileName: (file as NSString).lastPathComponent,
+                             now: Date().timeIntervalSince1970,
+                             utcOffsetSeconds: TimeZone.current.secondsFromGMT(), size: backend.size)
+        Runner(state: state, store: store, backend: backend).run()
+        backend.shutdown()
+        if let note = localeNote { FileHandle.standardError.write(Data((note + "\n").utf8)) }
+    }
+}
+
+/// `tovholder new FILE [--template NAME|PATH]`
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Opret en ny session fra en skabelon.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Ny sessionsfil / new session file") var file: String
+    @Option(help: "Skabelonens navn eller sti / template name or path") var template: String = TemplateCatalog.defaultName
+
+    func run() throws {
+        _ = try createSession(file, template: template, global.lang)
+        print(Localized(da: "Oprettet: \(file)", en: "Created: \(file)").text(global.lang))
+    }
+}
+
+/// `tovholder check PATH`: validate a template, theme or session file without changing it.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Kontrollér en skabelon, et tema eller en session.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Fil / file") var path: String
+
+    func run() throws {
+        let lang = global.lang
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw UserError(SessionError.notFound(path: path).message, lang)
+        }
+        if path.hasSuffix(".tovholder") || Self.looksLikeSQLite(path) {
+            do { _ = try SessionStore.open(path: path).load() } catch let e as SessionError { throw UserError(e.message, lang) }
+        } else if Self.isTheme(path) {
+            if case .failure(let errors) = Theme.load(path: path) { throw UserError(errors.text(lang)) }
+        } else if case .failure(let errors) = TemplateLoader.load(path: path) {
+            throw UserError(errors.text(lang))
+        }
+        print(Localized(da: "\(path): i orden", en: "\(path): valid").text(lang))
+    }
+
+    static func looksLikeSQLite(_ path: String) -> Bool {
+        guard let h = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? h.close() }
+        return (try? h.read(upToCount: 16)) == Data("SQLite format 3\0".utf8)
+    }
+
+    /// Themes live in a themes/ folder or say `roles:` at the top level.
+    static func isTheme(_ path: String) -> Bool {
+        if path.contains("themes/") { return true }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return false }
+        return text.split(separator: "\n").contains { $0.hasPrefix("roles:") }
+    }
+}
+
+/// `tovholder templates`: the bundled day templates.
+struct Templates: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Vis de medfølgende skabeloner.")
+    @OptionGroup var global: GlobalOptions
+    func run() throws {
+        for t in TemplateCatalog.list() { print(t.name + "\t" + t.path) }
+    }
+}
+
+func openStore(_ file: String, _ lang: Language) throws -> SessionStore {
+    do { return try SessionStore.open(path: file) } catch let e as SessionError { throw UserError(e.message, lang) }
+}
+
+func createSession(_ file: String, template: String, _ lang: Language) throws -> SessionStore {
+    guard let path = TemplateCatalog.resolve(template) else {
+        throw UserError(Localized(da: "skabelonen \"\(template)\" findes ikke (se: tovholder templates)",
+                                  en: "template \"\(template)\" not found (see: tovholder templates)"), lang)
+    }
+    switch TemplateLoader.load(path: path) {
+    case .failure(let errors): throw UserError(errors.text(lang))
+    case .success(let programme):
+        do {
+            return try SessionStore.create(path: file, programme: programme,
+                                           templateName: (path as NSString).lastPathComponent,
+                                           now: Date().timeIntervalSince1970)
+        } catch let e as SessionError { throw UserError(e.message, lang) }
+    }
+}
+
+func loadTheme(_ global: GlobalOptions) throws -> Theme {
+    if ThemeCatalog.noColourRequested(ProcessInfo.processInfo.environment) { return .monochrome }
+    switch ThemeCatalog.load(global.theme ?? Theme.defaultName) {
+    case .success(let theme): return theme
+    case .failure(let error): throw UserError(error.text(global.lang))
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import TovholderCore
+
+/// Exit codes (DESIGN.md): 0 ok, 1 user error with a clear message, 2 usage.
+@main
+enum Entry {
+    static func main() {
+        do {
+            var command = try Tovholder.parseAsRoot()
+            try command.run()
+        } catch let error as UserError {
+            FileHandle.standardError.write(Data((error.text + "\n").utf8))
+            exit(1)
+        } catch {
+            let code = Tovholder.exitCode(for: error)
+            if code == .success {
+                print(Tovholder.fullMessage(for: error))
+                exit(0)
+            }
+            FileHandle.standardError.write(Data((Tovholder.fullMessage(for: error) + "\n").utf8))
+            exit(code == .validationFailure ? 2 : 1)
+        }
+    }
+}
+
+/// A problem the user can fix, already worded in the UI language.
+struct UserError: Error {
+    let text: String
+    init(_ text: String) { self.text = text }
+    init(_ message: Localized, _ lang: Language) { text = message.text(lang) }
+}
+
+extension Language: ExpressibleByArgument {}
+
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "Sprog / language: da or en")
+    var lang: Language = .da
+
+    @Option(name: .long, help: "Tema / theme: projector, dark, light or a PATH to a .yaml file")
+    var theme: String?
+}
+
+struct Tovholder: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tovholder",
+        abstract: "Tovholder – styr en udviklingsdag fra terminalen / run a development day from the terminal.",
+        version: "0.1.0",
+        subcommands: [Open.self, New.self, Check.self, Templates.self],
+        defaultSubcommand: Open.self)
+}

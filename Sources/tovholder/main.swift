@@ -1,3 +1,0 @@
-import TovholderCore
-import TovholderTUI
-print("tovholder")
