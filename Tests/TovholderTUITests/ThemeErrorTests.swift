@@ -155,6 +155,12 @@ final class ThemeErrorTests: XCTestCase {
         XCTAssertNotEqual(errors(bytes: bytes)?.errors.first?.kind, .notUTF8)
     }
 
+    func testByteOrderMarkIsAcceptedAndNotCounted() {
+        var l = lines(); l[0] = "format: 2"
+        let bytes: [UInt8] = [0xef, 0xbb, 0xbf] + Array(l.joined(separator: "\n").utf8)
+        XCTAssertEqual(errors(bytes: bytes)?.errors.map { [$0.line, $0.column] }, [[1, 9]])
+    }
+
     func testEmptyFile() {
         for text in ["", "\n\n", "# just a comment\n"] {
             assertError(errors(bytes: Array(text.utf8)), .empty,

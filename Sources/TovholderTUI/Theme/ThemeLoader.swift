@@ -217,6 +217,8 @@ private struct ThemeParser {
         while true {
             switch decoder.decode(&iterator) {
             case .scalarValue(let s):
+                // Notepad's byte order mark: editors hide it, so columns must not count it.
+                if s == "\u{FEFF}" && scalars.isEmpty && line == 1 && column == 1 { continue }
                 scalars.append(s)
                 if s == "\n" { line += 1; column = 1 } else { column += 1 }
             case .emptyInput:
