@@ -20,7 +20,11 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .target(name: "TovholderTUI", dependencies: ["TovholderCore", "CNcursesw"]),
+        .target(name: "TovholderTUI", dependencies: [
+            "TovholderCore", "CNcursesw",
+            // Themes are YAML files validated with line numbers from Yams' node tree.
+            .product(name: "Yams", package: "Yams"),
+        ]),
         .executableTarget(name: "tovholder", dependencies: [
             "TovholderCore", "TovholderTUI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
