@@ -115,8 +115,7 @@ func createSession(_ file: String, template: String, _ lang: Language) throws ->
 }
 
 func loadTheme(_ global: GlobalOptions) throws -> Theme {
-    if ThemeCatalog.noColourRequested(ProcessInfo.processInfo.environment) { return .monochrome }
-    switch ThemeCatalog.load(global.theme ?? Theme.defaultName) {
+    switch ThemeCatalog.load(global.theme) {
     case .success(let theme): return theme
     case .failure(let error): throw UserError(error.text(global.lang))
     }

@@ -6,27 +6,28 @@ import Glibc
 public final class NcursesBackend: TerminalBackend {
     private var previous: Canvas?
     private var pending: [TerminalEvent] = []
-    private let styles: [Role: TerminalStyle]
+    private var styles: [Role: TerminalStyle] = [:]
     private var pairs: [Role: Int16] = [:]
     private let useColour: Bool
 
-    /// Call `prepareLocale()` first. `styles` are the theme's roles for this terminal.
-    public init(styles: [Role: TerminalStyle], useColour: Bool) {
-        self.styles = styles
+    /// Call `prepareLocale()` first. The theme's colours are matched to what the terminal has.
+    public init(theme: Theme) {
         initscr()
         raw()
         noecho()
         nonl()
         keypad(tov_stdscr(), true)
         set_escdelay(25)  // Esc must feel instant when leaving a field
-        self.useColour = useColour && has_colors()
-        if self.useColour {
+        useColour = theme.usesColour && has_colors()
+        if useColour {
             start_color()
             use_default_colors()
+        }
+        styles = theme.terminalStyles(colours: useColour ? Int(tov_colors()) : 0)
+        if useColour {
             for (i, role) in Role.allCases.enumerated() {
                 let st = styles[role] ?? TerminalStyle(fg: -1, bg: -1, attributes: [])
-                let maxColour = Int16(truncatingIfNeeded: tov_colors() - 1)
-                init_pair(Int16(i + 1), min(st.fg, maxColour), min(st.bg, maxColour))
+                init_pair(Int16(i + 1), st.fg, st.bg)
                 pairs[role] = Int16(i + 1)
             }
         }
