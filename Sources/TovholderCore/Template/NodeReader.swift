@@ -80,12 +80,14 @@ final class NodeReader {
         return Fields(node: node, fields: list)
     }
 
-    /// A required key: reports it missing at the mapping that lacks it.
-    func required(_ fields: Fields, _ name: String) -> Field? {
-        if let f = fields[name] { return f }
-        report(fields.node, M.missingKey(name))
-        return nil
+    /// Reports the required keys a mapping lacks, all in one issue at the mapping.
+    func requireKeys(_ fields: Fields, _ names: [String]) {
+        let missing = names.filter { fields[$0] == nil }
+        if !missing.isEmpty { report(fields.node, M.missingKeys(missing)) }
     }
+
+    /// A required key (already reported by `requireKeys` if missing).
+    func required(_ fields: Fields, _ name: String) -> Field? { fields[name] }
 
     // MARK: Scalars
 

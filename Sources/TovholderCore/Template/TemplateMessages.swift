@@ -60,8 +60,11 @@ enum TemplateMessage {
           en: "unknown key \(q(key)) — allowed: \(allowed.joined(separator: ", "))")
     }
     static let keyNotText = L(da: "en nøgle skal være et ord, fx title", en: "a key must be a word, e.g. title")
-    static func missingKey(_ key: String) -> L {
-        L(da: "mangler nøglen \(q(key))", en: "missing key \(q(key))")
+    static func missingKeys(_ keys: [String]) -> L {
+        if keys.count == 1 { return L(da: "mangler nøglen \(q(keys[0]))", en: "missing key \(q(keys[0]))") }
+        let quoted = keys.map { q($0) }
+        let list = quoted.dropLast().joined(separator: ", ")
+        return L(da: "mangler nøglerne \(list) og \(quoted.last!)", en: "missing keys \(list) and \(quoted.last!)")
     }
     static func wrongType(_ key: String, expected: Shape, found: Shape) -> L {
         L(da: "\(q(key)) skal være \(expected.da), ikke \(found.da)",

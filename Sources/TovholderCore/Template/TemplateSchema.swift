@@ -27,7 +27,7 @@ extension NodeReader {
             if raw != "1" { report(value, M.badFormat(raw ?? "…")); return nil }
         }
         guard let f = fields(root, named: "", allowed: K.root) else { return nil }
-        _ = required(f, "format")
+        requireKeys(f, ["format", "title", "organisation", "date", "challenge", "agenda"])
 
         let title = required(f, "title").flatMap(text)
         let subtitle = optionalText(f["subtitle"])
@@ -48,6 +48,7 @@ extension NodeReader {
 
     private func readChallenge(_ field: Field) -> Challenge? {
         guard let f = fields(field.value, named: field.name, allowed: K.challenge) else { return nil }
+        requireKeys(f, ["question"])
         let question = required(f, "question").flatMap(text)
         let bullets = texts(f["bullets"])
         return question.map { Challenge(question: $0, bullets: bullets) }
@@ -88,6 +89,7 @@ extension NodeReader {
         var previous: (id: String, end: ClockTime)?
         for node in seq {
             guard let f = fields(node, named: field.name, allowed: K.item) else { continue }
+            requireKeys(f, ["id", "kind", "title", "start", "minutes"])
             let idField = required(f, "id")
             var id = idField.flatMap(requiredScalar)
             if let s = id, let idf = idField {
@@ -139,6 +141,7 @@ extension NodeReader {
 
     private func readStep(_ node: Node) -> ExerciseStep? {
         guard let f = fields(node, named: "steps", allowed: K.step) else { return nil }
+        requireKeys(f, ["title"])
         let title = required(f, "title").flatMap(text)
         let instruction = optionalText(f["instruction"])
         let example = texts(f["example"])
@@ -150,6 +153,7 @@ extension NodeReader {
 
     private func readExample(_ field: Field) -> WorkedExample? {
         guard let f = fields(field.value, named: field.name, allowed: K.example) else { return nil }
+        requireKeys(f, ["title", "challenge", "goal"])
         let title = required(f, "title").flatMap(text)
         let challenge = required(f, "challenge").flatMap(text)
         let goal = required(f, "goal").flatMap(text)
@@ -163,6 +167,7 @@ extension NodeReader {
 
     private func readPhase(_ node: Node) -> RoadmapPhase? {
         guard let f = fields(node, named: "roadmap", allowed: K.phase) else { return nil }
+        requireKeys(f, ["from", "title"])
         let from = required(f, "from").flatMap(date)
         let toField = f["to"].flatMap { NodeReader.isNull($0.value) ? nil : $0 }
         let to = toField.flatMap(date)
