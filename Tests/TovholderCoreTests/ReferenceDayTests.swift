@@ -98,4 +98,11 @@ final class ReferenceDayTests: XCTestCase {
         XCTAssertNil(day.example)
         XCTAssertEqual(day.roadmap, [])
     }
+
+    func testUnquotedTimesBothWaysAndTimedOverride() throws {
+        let yaml = replacing(line: 16, with: "    start: 09:30\n    timed: true", in: replacing(line: 11, with: "    start: 9.00"))
+        let day = try TemplateLoader.parse(bytes: Array(yaml.utf8), file: "t.yaml").get()
+        XCTAssertEqual(day.agenda.map(\.start), [ClockTime(hour: 9, minute: 0), ClockTime(hour: 9, minute: 30)])
+        XCTAssertEqual(day.agenda.map(\.timed), [false, true])
+    }
 }

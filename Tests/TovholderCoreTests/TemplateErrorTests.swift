@@ -27,6 +27,11 @@ final class TemplateErrorTests: XCTestCase {
                     da: "\"bullets\" skal være en liste, ikke en tekst", en: "\"bullets\" must be a list, not a text")
     }
 
+    func testUnquotedColonInAListEntry() {
+        assertIssue(replacing(line: 12, with: "    minutes: 30\n    bullets:\n      - Eksempler: sygefravær"), at: 14, 9,
+                    da: "sæt det i anførselstegn", en: "put it in quotes")
+    }
+
     func testMinutesMustBeAWholeNumberInRange() {
         assertIssue(replacing(line: 12, with: "    minutes: en halv time"), at: 12, 14,
                     da: "\"minutes\" skal være et helt tal fra 1 til 600", en: "must be a whole number from 1 to 600")

@@ -179,6 +179,8 @@ final class NodeReader {
         return list(f).compactMap { entry in
             let item = Field(name: f.name, key: entry, value: entry)
             if Self.isNull(entry) { report(entry, M.emptyEntry(f.name)); return nil }
+            // "- Eksempler: sygefravær" is read by YAML as a key and a value: say how to fix it.
+            if case .mapping = entry { report(entry, M.entryWithColon(f.name)); return nil }
             guard let s = scalar(item) else { return nil }
             let t = trimmed(s)
             if t.isEmpty { report(entry, M.emptyEntry(f.name)); return nil }

@@ -79,6 +79,10 @@ enum TemplateMessage {
     static func emptyEntry(_ key: String) -> L {
         L(da: "tomt punkt i listen \(q(key))", en: "empty entry in the list \(q(key))")
     }
+    static func entryWithColon(_ key: String) -> L {
+        L(da: "punktet i \(q(key)) skal være en tekst — indeholder det et kolon (:), så sæt det i anførselstegn",
+          en: "the entry in \(q(key)) must be a text — if it contains a colon (:), put it in quotes")
+    }
     static func emptyList(_ key: String) -> L {
         L(da: "\(q(key)) skal have mindst ét punkt", en: "\(q(key)) needs at least one entry")
     }
