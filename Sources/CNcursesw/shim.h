@@ -30,7 +30,9 @@ static inline int tov_key_code_yes(void) { return KEY_CODE_YES; }
 // Draw one grapheme (given as up to 5 wide chars) with attributes and a colour pair.
 static inline int tov_put_cell(int y, int x, const wchar_t *wch, attr_t attrs, short pair) {
     cchar_t c;
-    if (setcchar(&c, wch, attrs, pair, NULL) != OK) return ERR;
+    // -2: the grapheme itself was refused; ERR from mvadd_wch only means the cursor could
+    // not advance past the bottom-right cell, where the character is still drawn.
+    if (setcchar(&c, wch, attrs, pair, NULL) != OK) return -2;
     return mvadd_wch(y, x, &c);
 }
 

@@ -56,9 +56,9 @@ public enum Keymap {
         KeyBinding(keys: [.escape], label: l("Esc"), command: .back,
                    description: .keyBack, contexts: [.agenda, .help], barPriority: 0),
         KeyBinding(keys: [.function(1), .char("?")], label: l("?"), command: .help,
-                   description: .keyHelp, contexts: all, barPriority: 5),
+                   description: .keyHelp, contexts: all, barPriority: 1),
         KeyBinding(keys: [.char("q"), .function(10)], label: l("q"), command: .quit,
-                   description: .keyQuit, contexts: all, barPriority: 6),
+                   description: .keyQuit, contexts: all, barPriority: 0),
     ]
 
     public static func command(for key: Key, in context: KeyContext) -> Command? {

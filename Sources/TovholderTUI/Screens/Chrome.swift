@@ -23,16 +23,19 @@ enum Chrome {
         var entries = Keymap.bar(for: state.screen.keyContext).map {
             (key: $0.label.text(s.language), text: s[$0.description], priority: $0.barPriority ?? 99)
         }
-        func width(_ e: [(key: String, text: String, priority: Int)]) -> Int {
-            e.reduce(0) { $0 + DisplayWidth.of($1.key) + DisplayWidth.of($1.text) + 3 }
+        // Two spaces between entries when they fit, one when tight; then drop the least important.
+        func width(_ gap: Int) -> Int {
+            entries.reduce(1) { $0 + DisplayWidth.of($1.key) + 1 + DisplayWidth.of($1.text) + gap }
         }
-        while width(entries) > w, let drop = entries.indices.max(by: { entries[$0].priority < entries[$1].priority }) {
+        var gap = width(2) - 2 <= w ? 2 : 1
+        while width(gap) - gap > w, let drop = entries.indices.max(by: { entries[$0].priority < entries[$1].priority }) {
             entries.remove(at: drop)
+            gap = width(2) - 2 <= w ? 2 : 1
         }
         var x = 1
         for e in entries {
             x = canvas.put(e.key, x: x, y: y, role: .keyName, attributes: [.bold])
-            x = canvas.put(" " + e.text + "  ", x: x, y: y, role: .keyBar)
+            x = canvas.put(" " + e.text, x: x, y: y, role: .keyBar) + gap
         }
     }
 

@@ -68,7 +68,7 @@ public final class NcursesBackend: TerminalBackend {
         let pair = useColour ? (pairs[cell.role] ?? 0) : 0
         var wide = (cell.grapheme.map { String($0) } ?? " ").unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
         wide.append(0)
-        if tov_put_cell(Int32(y), Int32(x), wide, attrs, pair) == tov_err() {
+        if tov_put_cell(Int32(y), Int32(x), wide, attrs, pair) == -2 {
             var fallback: [wchar_t] = [0xFFFD, 0]
             _ = tov_put_cell(Int32(y), Int32(x), &fallback, attrs, pair)
         }

@@ -57,7 +57,7 @@ public struct Strings: Sendable {
         case .keyNext: return l("Næste", "Next")
         case .keyPrevious: return l("Forrige", "Previous")
         case .keyTimer: return l("Start/pause", "Start/pause")
-        case .keyMinutes: return l("±1 min", "±1 min")
+        case .keyMinutes: return l("Minut", "Minute")
         case .keyAgenda: return l("Program", "Agenda")
         case .keyHelp: return l("Hjælp", "Help")
         case .keyQuit: return l("Afslut", "Quit")
