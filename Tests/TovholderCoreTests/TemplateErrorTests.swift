@@ -155,6 +155,19 @@ final class TemplateErrorTests: XCTestCase {
         assertIssue(cut, at: 16, 12, da: "filen slutter for tidligt", en: "the file ends too early")
     }
 
+    func testTruncatedInsideAFlowList() {
+        // "groups: [Gruppe 1, Gruppe 2" cut off before the closing bracket: point at the "[".
+        assertIssue(appending("groups: [Gruppe 1, Gruppe 2"), at: 18, 9,
+                    da: "lukkes ikke", en: "is not closed")
+    }
+
+    func testByteOrderMarkIsAccepted() throws {
+        let day = try TemplateLoader.parse(bytes: [0xEF, 0xBB, 0xBF] + Array(minimalTemplate.utf8), file: "t.yaml").get()
+        XCTAssertEqual(day.title, "Testdag")
+        assertIssue(bytes: [0xEF, 0xBB, 0xBF] + Array(replacing(line: 1, with: "format: 3").utf8), at: 1, 9,
+                    da: "format \"3\"", en: "format \"3\"")
+    }
+
     func testTruncatedInsideAnItem() {
         let cut = String(minimalTemplate.prefix(upTo: minimalTemplate.range(of: "title: Tak")!.lowerBound))
         let found = issues(of: Array(cut.utf8))

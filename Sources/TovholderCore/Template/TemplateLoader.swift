@@ -23,8 +23,11 @@ public enum TemplateLoader {
         func fail(_ line: Int, _ column: Int, _ m: Localized) -> Result<DayTemplate, TemplateErrors> {
             .failure(TemplateErrors([TemplateIssue(file: file, line: line, column: column, message: m)]))
         }
-        if let (line, column) = firstInvalidUTF8(bytes) { return fail(line, column, M.notUTF8) }
-        let text = String(decoding: bytes, as: UTF8.self)
+        // libyaml does not skip a UTF-8 byte order mark given as a string; editors never show it,
+        // so dropping it keeps columns on line 1 as the user sees them.
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+        if let (line, column) = firstInvalidUTF8(body) { return fail(line, column, M.notUTF8) }
+        let text = String(decoding: body, as: UTF8.self)
 
         let root: Node?
         do {
@@ -87,7 +90,7 @@ public enum TemplateLoader {
              let .composer(context, problem, mark, _):
             // At the end of a truncated file the problem mark is past the last line; where the
             // unfinished thing started (the context mark) is the useful place.
-            if problem.contains("end of stream"), let context {
+            if problem.contains("end of stream") || problem.contains("did not find expected ',' or"), let context {
                 return (context.mark.line, context.mark.column, M.syntax(problem))
             }
             return (max(mark.line, 1), max(mark.column, 1), M.syntax(problem))

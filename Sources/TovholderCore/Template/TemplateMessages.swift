@@ -35,6 +35,12 @@ enum TemplateMessage {
         case let p where p.contains("did not find expected key"), let p where p.contains("did not find expected '-'"):
             return L(da: "indrykningen passer ikke — linjer på samme niveau skal starte i samme kolonne",
                      en: "the indentation does not match — lines on the same level must start in the same column")
+        case let p where p.contains("did not find expected ',' or"):
+            return L(da: "listen eller afsnittet i [ ] eller { } lukkes ikke — mangler der et komma eller en afsluttende parentes?",
+                     en: "the list or section in [ ] or { } is not closed — is a comma or a closing bracket missing?")
+        case let p where p.contains("expected <document start>"):
+            return L(da: "linjen hører ikke til noget ovenfor — tjek indrykningen",
+                     en: "this line does not belong to anything above — check the indentation")
         case let p where p.contains("could not find expected ':'"):
             return L(da: "mangler et kolon (:) efter nøglen", en: "a colon (:) is missing after the key")
         case let p where p.contains("undefined alias"):

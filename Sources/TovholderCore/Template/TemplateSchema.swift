@@ -23,8 +23,10 @@ extension NodeReader {
         // Check the format first: a file for a newer format would only give confusing errors.
         if case let .mapping(m) = root, let (key, value) = m.first(where: { $0.key.string == "format" }) {
             if NodeReader.isNull(value) { report(key, M.missingValue("format")); return nil }
-            let raw = value.scalar?.string.trimmingSpaces
-            if raw != "1" { report(value, M.badFormat(raw ?? "…")); return nil }
+            guard let raw = value.scalar?.string.trimmingSpaces else {
+                report(value, M.wrongType("format", expected: .text, found: NodeReader.shape(value))); return nil
+            }
+            if raw != "1" { report(value, M.badFormat(raw)); return nil }
         }
         guard let f = fields(root, named: "", allowed: K.root) else { return nil }
         requireKeys(f, ["format", "title", "organisation", "date", "challenge", "agenda"])
