@@ -65,9 +65,8 @@ public enum Keymap {
         bindings.first { $0.contexts.contains(context) && $0.keys.contains(key) }?.command
     }
 
-    /// The bindings shown in the bottom bar of a screen, most important first.
+    /// The bindings shown in the bottom bar of a screen, in table order.
     public static func bar(for context: KeyContext) -> [KeyBinding] {
         bindings.filter { $0.contexts.contains(context) && $0.barPriority != nil }
-            .sorted { $0.barPriority! < $1.barPriority! }
     }
 }

@@ -13,7 +13,8 @@ enum AgendaScreen {
         canvas.put(delay, x: area.maxX - DisplayWidth.of(delay), y: y, role: delayRole, attributes: [.bold])
         y += 2
         // Columns: marker, planned, actual or projected, minutes, title.
-        let header = "   " + pad(s[.colPlanned], 7) + pad(s[.colActual], 9) + pad("", 8) + s[.colItem]
+        let header = "   " + pad(s[.colPlanned], 7) + pad(s[.colActual], 9) + pad(s[.colExpected], 11)
+            + pad("", 8) + s[.colItem]
         canvas.put(header, x: area.x, y: y, role: .muted, maxX: area.maxX)
         y += 1
         let listRect = Rect(x: area.x, y: y, width: area.width, height: body.maxY - y)
@@ -40,13 +41,13 @@ enum AgendaScreen {
             case .later: return ("  ", .text)
             }
         }()
-        let second: String
+        var actual = "", expected = ""
         switch row.status {
-        case .held, .now: second = row.actualStart.map { s.time($0) } ?? "–"
-        case .next, .later: second = row.projectedStart == row.item.start ? "" : "~" + s.time(row.projectedStart)
+        case .held, .now: actual = row.actualStart.map { s.time($0) } ?? "–"
+        case .next, .later: expected = s.time(row.projectedStart)
         }
         let label = row.status == .now ? "  ◀ " + s[.nowLabel] : ""
-        let text = " " + marker + pad(s.time(row.item.start), 7) + pad(second, 9)
+        let text = " " + marker + pad(s.time(row.item.start), 7) + pad(actual, 9) + pad(expected, 11)
             + pad(s.format(.minutesShort, row.item.minutes), 8) + row.item.title + label
         let attrs: TextAttributes = selected ? [.reverse] : (row.status == .now ? [.bold] : [])
         let rowRole: Role = selected ? .selection : role

@@ -43,14 +43,18 @@ enum CountdownView {
                        into canvas: inout Canvas, in rect: Rect) {
         let text = digits(remaining: countdown.remaining(at: now))
         let role = role(countdown.phase(at: now))
-        let digitArea = Size(width: rect.width, height: rect.height - 2)
-        let scale = max(1, BigDigits.scale(toFit: "+00:00", in: digitArea))
+        // A blank row between digits and label when there is room; otherwise bigger digits win.
+        var gap = 1
+        var scale = BigDigits.scale(toFit: text, in: Size(width: rect.width, height: rect.height - 2))
+        let tight = BigDigits.scale(toFit: text, in: Size(width: rect.width, height: rect.height - 1))
+        if tight > scale { scale = tight; gap = 0 }
+        scale = max(1, scale)
         let lines = BigDigits.render(text, scale: scale)
-        let top = rect.y + max(0, (rect.height - lines.count - 2) / 2)
+        let top = rect.y + max(0, (rect.height - lines.count - 1 - gap) / 2)
         for (i, line) in lines.enumerated() where top + i < rect.maxY {
             canvas.putCentred(line, in: rect, y: top + i, role: role, attributes: [.bold])
         }
-        let labelY = min(rect.maxY - 1, top + lines.count + 1)
+        let labelY = min(rect.maxY - 1, top + lines.count + gap)
         canvas.putCentred(label(countdown, now: now, strings), in: rect, y: labelY, role: role, attributes: [.bold])
     }
 }

@@ -9,6 +9,8 @@ enum ItemContent {
         var attributes: TextAttributes = []
         /// Marker in front of the first wrapped line ("• "); later lines are indented under it.
         var marker: String = ""
+        /// Cut to one line instead of wrapping (the worked example's entries, to fit its columns).
+        var oneLine = false
     }
 
     static func lines(for state: AppState) -> [Line] {
@@ -31,18 +33,18 @@ enum ItemContent {
             out.append(Line(text: s.format(.stepOf, index + 1, item.steps.count) + " · " + step.title,
                             role: .heading, attributes: [.bold]))
             if let i = step.instruction { out.append(Line(text: i)) }
+            // Examples are a few words each ("Klap", "2", "3"): one line keeps room for the clock.
             if !step.example.isEmpty {
-                blank(); out.append(Line(text: s[.example] + ":", role: .muted))
-                out += step.example.map { Line(text: $0, marker: "   ") }
+                out.append(Line(text: s[.example] + ": " + step.example.joined(separator: " · ")))
             }
-            if let hint = step.hint { blank(); out.append(Line(text: s[.hint] + ": " + hint, role: .muted)) }
+            if let hint = step.hint { out.append(Line(text: s[.hint] + ": " + hint, role: .muted)) }
         case .talk:
             if let speaker = item.speaker { out.append(Line(text: s[.speaker] + ": " + speaker, attributes: [.bold])) }
         case .example:
-            if let ex = day.example { out += exampleLines(ex, s) }
+            if let ex = day.example { out += exampleLines(ex, s, showTitle: ex.title != item.subtitle) }
         case .roadmap:
             for phase in day.roadmap {
-                out.append(Line(text: DateText.range(phase.from, phase.to, s.language) + "  " + phase.title,
+                out.append(Line(text: DateText.range(phase.from, phase.to, s.language) + " · " + phase.title,
                                 attributes: [.bold]))
                 out += phase.activities.map { Line(text: $0, marker: "   • ") }
             }
@@ -60,20 +62,22 @@ enum ItemContent {
         return out
     }
 
-    static func exampleLines(_ ex: WorkedExample, _ s: Strings) -> [Line] {
-        var out = [Line(text: ex.title, role: .heading, attributes: [.bold])]
-        out.append(Line(text: s[.exampleChallenge] + ": " + ex.challenge))
-        out.append(Line(text: s[.exampleGoal] + ": " + ex.goal))
+    static func exampleLines(_ ex: WorkedExample, _ s: Strings, showTitle: Bool) -> [Line] {
+        var out = showTitle ? [Line(text: ex.title, role: .heading, attributes: [.bold])] : []
+        func heading(_ t: String) { out.append(Line(text: t + ":", role: .heading, attributes: [.bold])) }
+        heading(s[.exampleChallenge]); out.append(Line(text: ex.challenge))
+        heading(s[.exampleGoal]); out.append(Line(text: ex.goal))
         for (title, entries) in [(s[.exampleMechanisms], ex.mechanisms), (s[.exampleTrialActions], ex.trialActions),
                                  (s[.exampleSigns], ex.signs)] {
-            out.append(Line(text: title + ":", role: .heading, attributes: [.bold]))
-            out += entries.map { Line(text: $0, marker: "• ") }
+            heading(title)
+            out += entries.map { Line(text: $0, marker: "• ", oneLine: true) }
         }
         return out
     }
 
     static func wrapped(_ line: Line, width: Int) -> [String] {
         let indent = DisplayWidth.of(line.marker)
+        if line.oneLine { return [line.marker + truncate(line.text, width: max(1, width - indent))] }
         let parts = wrap(line.text, width: max(1, width - indent))
         return parts.enumerated().map { i, part in
             (i == 0 ? line.marker : String(repeating: " ", count: indent)) + part

@@ -35,7 +35,7 @@ enum ItemScreen {
 
         let progress = state.session.currentProgress
         let lines = ItemContent.lines(for: state)
-        let free = Rect(x: area.x, y: y, width: area.width, height: nextY - 1 - y)
+        let free = Rect(x: area.x, y: y, width: area.width, height: nextY - y)
         if item.timed {
             // Content takes what it needs but leaves the countdown at least its minimum.
             let contentHeight = min(ItemContent.height(lines, width: free.width),

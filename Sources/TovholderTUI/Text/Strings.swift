@@ -6,7 +6,7 @@ import TovholderCore
 public enum StringKey: CaseIterable, Sendable {
     case keyNext, keyPrevious, keyTimer, keyMinutes, keyAgenda, keyHelp, keyQuit, keyBack,
          keySelect, keyGoTo
-    case helpTitle, helpIntro, agendaTitle, colPlanned, colActual, colItem
+    case helpTitle, helpIntro, agendaTitle, colPlanned, colActual, colExpected, colItem
     case next, nowLabel, stepOf, hint, example, questions, speaker
     case onTime, behind, ahead, notStarted
     case timerNotStarted, timerRunning, timerPaused, timerWarning, timerCritical, timerOverrun
@@ -70,6 +70,7 @@ public struct Strings: Sendable {
         case .agendaTitle: return l("Dagens program", "Today's agenda")
         case .colPlanned: return l("Plan", "Plan")
         case .colActual: return l("Faktisk", "Actual")
+        case .colExpected: return l("Forventet", "Expected")
         case .colItem: return l("Punkt", "Item")
         case .next: return l("Næste", "Next")
         case .nowLabel: return l("Nu", "Now")
