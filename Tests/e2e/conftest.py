@@ -31,7 +31,7 @@ class Terminal:
         return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=check)
 
     def start(self, *args, env=None):
-        environment = {"LANG": "C.UTF-8", "TERM": "xterm-256color", "TZ": "UTC"}
+        environment = {"LANG": "C.UTF-8", "TERM": "xterm-256color", "TZ": "UTC", "LINES": "", "COLUMNS": ""}
         environment.update(env or {})
         exports = " ".join(f"{k}={v!r}" if v else f"-u {k}" for k, v in environment.items())
         command = f"cd {self.workdir!r} && env {exports} {BIN!r} " + " ".join(repr(a) for a in args)

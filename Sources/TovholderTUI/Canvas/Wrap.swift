@@ -17,10 +17,10 @@ public func wrap(_ text: String, width: Int) -> [String] {
                 var head = "", hw = 0
                 for g in word {
                     let gw = max(1, DisplayWidth.of(g))
-                    if hw + gw > width { break }
+                    // A grapheme wider than the whole line still goes alone on one line.
+                    if hw + gw > width && !head.isEmpty { break }
                     head.append(g); hw += gw
                 }
-                if head.isEmpty { break }
                 lines.append(head)
                 word = String(word.dropFirst(head.count)); w = DisplayWidth.of(word)
             }

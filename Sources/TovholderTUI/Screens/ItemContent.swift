@@ -38,6 +38,11 @@ enum ItemContent {
                 out.append(Line(text: s[.example] + ": " + step.example.joined(separator: " · ")))
             }
             if let hint = step.hint { out.append(Line(text: s[.hint] + ": " + hint, role: .muted)) }
+        case .intro where day.agenda.first(where: { $0.kind == .intro })?.id == item.id:
+            // The day's first introduction presents the challenge and its points.
+            label(s[.challenge] + ":")
+            out.append(Line(text: day.challenge.question))
+            out += day.challenge.bullets.map { Line(text: $0, marker: "• ") }
         case .talk:
             if let speaker = item.speaker { out.append(Line(text: s[.speaker] + ": " + speaker, attributes: [.bold])) }
         case .example:

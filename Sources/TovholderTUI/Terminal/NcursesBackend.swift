@@ -12,6 +12,8 @@ public final class NcursesBackend: TerminalBackend {
 
     /// Call `prepareLocale()` first. The theme's colours are matched to what the terminal has.
     public init(theme: Theme) {
+        // Exported LINES/COLUMNS would pin the size and break resizing; ask the terminal.
+        use_env(false)
         initscr()
         raw()
         noecho()
