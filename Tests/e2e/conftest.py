@@ -33,7 +33,9 @@ class Terminal:
     def start(self, *args, env=None):
         environment = {"LANG": "C.UTF-8", "TERM": "xterm-256color", "TZ": "UTC", "LINES": "", "COLUMNS": ""}
         environment.update(env or {})
-        exports = " ".join(f"{k}={v!r}" if v else f"-u {k}" for k, v in environment.items())
+        # `env -u NAME` must come before the assignments.
+        exports = " ".join([f"-u {k}" for k, v in environment.items() if not v]
+                           + [f"{k}={v!r}" for k, v in environment.items() if v])
         command = f"cd {self.workdir!r} && env {exports} {BIN!r} " + " ".join(repr(a) for a in args)
         command += "; echo EXITED=$?; sleep 600"
         self.tmux("new-session", "-d", "-x", str(self.width), "-y", str(self.height), "sh", "-c", command)

@@ -12,8 +12,9 @@ public final class NcursesBackend: TerminalBackend {
 
     /// Call `prepareLocale()` first. The theme's colours are matched to what the terminal has.
     public init(theme: Theme) {
-        // Exported LINES/COLUMNS would pin the size and break resizing; ask the terminal.
-        use_env(false)
+        // Exported LINES/COLUMNS would pin the size and break resizing: the terminal's own
+        // size (ioctl) wins, at start and on every resize.
+        use_tioctl(true)
         initscr()
         raw()
         noecho()
