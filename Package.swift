@@ -29,6 +29,8 @@ let package = Package(
             "TovholderCore", "TovholderTUI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .executableTarget(name: "tovholder-bench", dependencies: ["TovholderCore", "TovholderTUI"],
+                          path: "Benchmarks/RenderBench"),
         .testTarget(name: "TovholderCoreTests", dependencies: ["TovholderCore"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "TovholderTUITests", dependencies: [

@@ -46,11 +46,15 @@ public struct Canvas: Equatable, Sendable {
 
     public subscript(x: Int, y: Int) -> Cell { cells[y * size.width + x] }
 
-    public mutating func fill(_ rect: Rect, role: Role, attributes: TextAttributes = []) {
+    /// Fills a rect with one narrow grapheme (a space by default), clipped to the canvas.
+    public mutating func fill(_ rect: Rect, role: Role, attributes: TextAttributes = [], with grapheme: Character = " ") {
+        let cell = Cell(grapheme: grapheme, role: role, attributes: attributes)
+        let x0 = max(0, rect.x), x1 = min(size.width, rect.maxX)
+        guard x0 < x1 else { return }
         for y in max(0, rect.y)..<min(size.height, rect.maxY) {
-            for x in max(0, rect.x)..<min(size.width, rect.maxX) {
-                cells[y * size.width + x] = Cell(grapheme: " ", role: role, attributes: attributes)
-            }
+            if x0 > 0, cells[y * size.width + x0].isContinuation { cells[y * size.width + x0 - 1].grapheme = " " }
+            for x in x0..<x1 { cells[y * size.width + x] = cell }
+            if x1 < size.width, cells[y * size.width + x1].isContinuation { cells[y * size.width + x1].grapheme = " " }
         }
     }
 
@@ -65,9 +69,12 @@ public struct Canvas: Equatable, Sendable {
         for g in text {
             let shown: Character
             var cellRole = role
-            if let visible = Sanitizer.visible(g) { shown = visible; cellRole = .control }
-            else { shown = g }
-            let w = DisplayWidth.of(shown)
+            let w: Int
+            if DisplayWidth.isPlainNarrow(g) { shown = g; w = 1 }  // fast path: most text, block digits
+            else {
+                if let visible = Sanitizer.visible(g) { shown = visible; cellRole = .control } else { shown = g }
+                w = DisplayWidth.of(shown)
+            }
             if w == 0 {  // a lone combining mark: attach to the previous cell if possible
                 continue
             }

@@ -38,6 +38,16 @@ public enum DisplayWidth {
     }
 
     public static func of(_ s: String) -> Int { s.reduce(0) { $0 + of($1) } }
+
+    /// One scalar that is printable, safe and one cell wide: ASCII, Latin-1 letters (æøå),
+    /// punctuation and the box and block characters. Skips the slower general checks.
+    @inline(__always)
+    static func isPlainNarrow(_ g: Character) -> Bool {
+        let scalars = g.unicodeScalars
+        guard let v = scalars.first?.value, scalars.count == 1 else { return false }
+        return (0x20...0x7E).contains(v) || (0xA0...0x2FF).contains(v) || (0x2010...0x2027).contains(v)
+            || (0x2500...0x259F).contains(v)
+    }
 }
 
 /// Makes text safe to draw: C0/C1 controls, DEL and bidi overrides become visible symbols

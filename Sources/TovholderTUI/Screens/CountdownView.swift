@@ -49,12 +49,11 @@ enum CountdownView {
         let tight = BigDigits.scale(toFit: text, in: Size(width: rect.width, height: rect.height - 1))
         if tight > scale { scale = tight; gap = 0 }
         scale = max(1, scale)
-        let lines = BigDigits.render(text, scale: scale)
-        let top = rect.y + max(0, (rect.height - lines.count - 1 - gap) / 2)
-        for (i, line) in lines.enumerated() where top + i < rect.maxY {
-            canvas.putCentred(line, in: rect, y: top + i, role: role, attributes: [.bold])
-        }
-        let labelY = min(rect.maxY - 1, top + lines.count + gap)
+        let height = BigDigits.height(scale: scale)
+        let top = rect.y + max(0, (rect.height - height - 1 - gap) / 2)
+        let left = rect.x + max(0, (rect.width - BigDigits.width(of: text, scale: scale)) / 2)
+        BigDigits.draw(text, scale: scale, into: &canvas, x: left, y: top, role: role, attributes: [.bold])
+        let labelY = min(rect.maxY - 1, top + height + gap)
         canvas.putCentred(label(countdown, now: now, strings), in: rect, y: labelY, role: role, attributes: [.bold])
     }
 }

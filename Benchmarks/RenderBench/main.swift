@@ -1,0 +1,39 @@
+import Foundation
+import TovholderCore
+import TovholderTUI
+
+// Prints how long a full render of a screen takes (median and p99 over many frames).
+// Budget (DESIGN.md): a full render at 240x67 in at most 2 ms.
+
+let root = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : FileManager.default.currentDirectoryPath
+guard case .success(let day) = TemplateLoader.load(path: root + "/sessions/udviklingsdag.yaml") else {
+    fatalError("run from the repository root, or pass it as the first argument")
+}
+
+func measure(_ name: String, _ state: AppState, frames: Int = 2000) {
+    var canvas = Canvas(size: state.size)
+    var times: [Double] = []
+    for i in 0..<frames {
+        var s = state
+        s.now += Double(i)  // a new second each frame, as the countdown sees it
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        render(s, into: &canvas)
+        times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
+    }
+    times.sort()
+    let median = times[times.count / 2], p99 = times[times.count * 99 / 100]
+    print(String(format: "%-34@ median %.3f ms  p99 %.3f ms", name as NSString, median, p99))
+}
+
+let start = 1_701_734_400.0 + 9.5 * 3600
+for size in [Size(width: 80, height: 24), Size(width: 240, height: 67)] {
+    var state = AppState(session: SessionState(programme: day), language: .da, fileName: "udviklingsdag.tovholder",
+                         now: start, utcOffsetSeconds: 0, size: size)
+    let groupWork = day.agenda.firstIndex { $0.kind == .groupWork }!
+    _ = state.session.go(to: groupWork, at: start)
+    _ = state.session.toggleTimer(at: start)
+    state.screen = .agenda(selected: groupWork)
+    measure("agenda \(size.width)x\(size.height)", state)
+    state.screen = .item
+    measure("countdown \(size.width)x\(size.height)", state)
+}
