@@ -9,32 +9,43 @@ struct Open: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "open", abstract: "Åbn en session (oprettes fra dagens skabelon hvis den mangler).")
 
+    static let defaultFile = "udviklingsdag.tovholder"
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Sessionsfil / session file") var file: String = "udviklingsdag.tovholder"
+    @Argument(help: "Sessionsfil / session file") var file: String = Open.defaultFile
 
     func run() throws {
-        let lang = global.lang
-        let localeNote = NcursesBackend.prepareLocale()
-        let theme = try loadTheme(global)
-        let store: SessionStore
-        if FileManager.default.fileExists(atPath: file) {
-            store = try openStore(file, lang)
-        } else {
-            store = try createSession(file, template: TemplateCatalog.defaultName, lang)
-        }
-        let session: SessionState
-        do { session = try store.load() } catch let e as SessionError { throw UserError(e.message, lang) }
-        guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
-            throw UserError(Localized(da: "tovholder skal køre i en terminal", en: "tovholder needs a terminal"), lang)
-        }
-        let backend = NcursesBackend(theme: theme)
-        let state = AppState(session: session, language: lang, fileName: (file as NSString).lastPathComponent,
-                             now: Date().timeIntervalSince1970,
-                             utcOffsetSeconds: TimeZone.current.secondsFromGMT(), size: backend.size)
-        Runner(state: state, store: store, backend: backend).run()
-        backend.shutdown()
-        if let note = localeNote { FileHandle.standardError.write(Data((note + "\n").utf8)) }
+        try openFacilitatorView(OpenRequest(file: file, lang: global.lang, theme: global.theme))
     }
+}
+
+struct OpenRequest {
+    var file: String
+    var lang: Language
+    var theme: String?
+}
+
+func openFacilitatorView(_ request: OpenRequest) throws {
+    let file = request.file, lang = request.lang
+    let localeNote = NcursesBackend.prepareLocale()
+    let theme = try loadTheme(request.theme, lang)
+    let store: SessionStore
+    if FileManager.default.fileExists(atPath: file) {
+        store = try openStore(file, lang)
+    } else {
+        store = try createSession(file, template: TemplateCatalog.defaultName, lang)
+    }
+    let session: SessionState
+    do { session = try store.load() } catch let e as SessionError { throw UserError(e.message, lang) }
+    guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
+        throw UserError(Localized(da: "tovholder skal køre i en terminal", en: "tovholder needs a terminal"), lang)
+    }
+    let backend = NcursesBackend(theme: theme)
+    let state = AppState(session: session, language: lang, fileName: (file as NSString).lastPathComponent,
+                         now: Date().timeIntervalSince1970,
+                         utcOffsetSeconds: TimeZone.current.secondsFromGMT(), size: backend.size)
+    Runner(state: state, store: store, backend: backend).run()
+    backend.shutdown()
+    if let note = localeNote { FileHandle.standardError.write(Data((note + "\n").utf8)) }
 }
 
 /// `tovholder new FILE [--template NAME|PATH]`
@@ -114,9 +125,14 @@ func createSession(_ file: String, template: String, _ lang: Language) throws ->
     }
 }
 
-func loadTheme(_ global: GlobalOptions) throws -> Theme {
-    switch ThemeCatalog.load(global.theme) {
+/// Without --theme: the compiled-in projector theme (a test keeps it equal to
+/// themes/projector.yaml), so start-up parses no YAML. --theme NAME|PATH reads the file.
+func loadTheme(_ name: String?, _ lang: Language) throws -> Theme {
+    if name == nil {
+        return ThemeCatalog.noColourRequested(ProcessInfo.processInfo.environment) ? .monochrome : .builtInProjector
+    }
+    switch ThemeCatalog.load(name) {
     case .success(let theme): return theme
-    case .failure(let error): throw UserError(error.text(global.lang))
+    case .failure(let error): throw UserError(error.text(lang))
     }
 }

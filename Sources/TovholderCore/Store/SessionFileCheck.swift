@@ -51,13 +51,15 @@ enum SessionFileCheck {
         guard header == Data("SQLite format 3\0".utf8) else { throw SessionError.notSQLite(path: path) }
     }
 
-    static func requireTovholderSchema(_ db: Database, path: String) throws {
+    /// Returns whether every migration this program knows has been applied.
+    static func requireTovholderSchema(_ db: Database, path: String) throws -> Bool {
         let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
         guard appID == SessionStore.applicationID else { throw SessionError.foreignDatabase(path: path) }
-        let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
-        let unknown = Set(applied).subtracting(SessionSchema.knownMigrations)
+        let applied = Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
+        let unknown = applied.subtracting(SessionSchema.knownMigrations)
         if let newest = unknown.sorted().last {
             throw SessionError.newerSchema(path: path, version: newest)
         }
+        return applied == SessionSchema.knownMigrations
     }
 }

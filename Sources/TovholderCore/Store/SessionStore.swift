@@ -28,18 +28,24 @@ public final class SessionStore {
     public static func open(path: String) throws -> SessionStore {
         try SessionFileCheck.requireSQLiteHeader(path: path)
         let queue: DatabaseQueue
+        var upToDate = false
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration())
-            try queue.read { db in try SessionFileCheck.requireTovholderSchema(db, path: path) }
+            try queue.read { db in
+                upToDate = try SessionFileCheck.requireTovholderSchema(db, path: path)
+            }
         } catch let error as SessionError {
             throw error
         } catch {
             throw SessionError.unreadable(path: path, detail: "\(error)")
         }
-        do {
-            try SessionSchema.migrator.migrate(queue)
-        } catch {
-            throw SessionError.unreadable(path: path, detail: "\(error)")
+        // Migrate only an older file: opening a current one writes nothing and stays fast.
+        if !upToDate {
+            do {
+                try SessionSchema.migrator.migrate(queue)
+            } catch {
+                throw SessionError.unreadable(path: path, detail: "\(error)")
+            }
         }
         return SessionStore(path: path, queue: queue)
     }
