@@ -42,7 +42,7 @@ func openFacilitatorView(_ request: OpenRequest) throws {
     let backend = NcursesBackend(theme: theme)
     let state = AppState(session: session, language: lang, fileName: (file as NSString).lastPathComponent,
                          now: Date().timeIntervalSince1970,
-                         utcOffsetSeconds: TimeZone.current.secondsFromGMT(), size: backend.size)
+                         utcOffsetSeconds: localUTCOffset(), size: backend.size)
     Runner(state: state, store: store, backend: backend).run()
     backend.shutdown()
     if let note = localeNote { FileHandle.standardError.write(Data((note + "\n").utf8)) }
@@ -129,10 +129,19 @@ func createSession(_ file: String, template: String, _ lang: Language) throws ->
 /// themes/projector.yaml), so start-up parses no YAML. --theme NAME|PATH reads the file.
 func loadTheme(_ name: String?, _ lang: Language) throws -> Theme {
     if name == nil {
-        return ThemeCatalog.noColourRequested(ProcessInfo.processInfo.environment) ? .monochrome : .builtInProjector
+        let noColour = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false  // cheaper than ProcessInfo
+        return noColour ? .monochrome : .builtInProjector
     }
     switch ThemeCatalog.load(name) {
     case .success(let theme): return theme
     case .failure(let error): throw UserError(error.text(lang))
     }
+}
+
+/// The local time zone's offset now, from the C library (Foundation's TimeZone costs more at start).
+func localUTCOffset() -> Int {
+    var now = time(nil)
+    var parts = tm()
+    localtime_r(&now, &parts)
+    return parts.tm_gmtoff
 }
