@@ -4,6 +4,8 @@ import TovholderCore
 public enum Key: Hashable, Sendable {
     case char(Character)
     case up, down, left, right, pageUp, pageDown, home, end
+    /// Ctrl-← / Ctrl-→ (or Alt-b / Alt-f): a word back or forward.
+    case wordLeft, wordRight
     case enter, escape, tab, backTab, backspace, delete
     case function(Int)
     case paste(String)

@@ -36,6 +36,8 @@ enum HelpScreen {
         case .pageUp: return "PgUp"
         case .pageDown: return "PgDn"
         case .home: return "Home"
+        case .wordLeft: return "Ctrl-←"
+        case .wordRight: return "Ctrl-→"
         case .end: return "End"
         case .enter: return "Enter"
         case .escape: return "Esc"
