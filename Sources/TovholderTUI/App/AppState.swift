@@ -1,25 +1,28 @@
 import TovholderCore
 
 /// Which screen the facilitator looks at.
-public enum Screen: Equatable, Sendable {
+public indirect enum Screen: Equatable, Sendable {
     case item
     case agenda(selected: Int)
-    case help(returnTo: HelpReturn)
-    public enum HelpReturn: Equatable, Sendable {
-        case item, agenda(selected: Int)
-        var screen: Screen {
-            switch self {
-            case .item: return .item
-            case .agenda(let s): return .agenda(selected: s)
-            }
-        }
-    }
+    case help(returnTo: Screen)
+    /// One group's worksheet chain.
+    case worksheet(WorksheetView)
+    /// The template's worked example (the sick-leave chain), read-only.
+    case example(returnTo: Screen)
+    /// Every group's work for one part, side by side.
+    case plenum(PlenumView)
+    /// Pick, add, rename, remove and bring back groups.
+    case groups(GroupsView)
 
     var keyContext: KeyContext {
         switch self {
         case .item: return .item
         case .agenda: return .agenda
         case .help: return .help
+        case .worksheet(let v): return v.linkPicker == nil ? .worksheet : .linkPicker
+        case .example: return .example
+        case .plenum: return .plenum
+        case .groups: return .groups
         }
     }
 }
@@ -36,11 +39,17 @@ public struct AppState: Equatable, Sendable {
     /// Local time zone offset, so clock times and the agenda are in local time.
     public var utcOffsetSeconds: Int
     public var size: Size
+    /// Groups, worksheets and plenum notes, as last read from (or written to) the session.
+    public var workshop: Workshop
+    /// The text field being edited, if any: keys go to its editor first.
+    public var editing: FieldEditing?
+    /// A short message on the status line (e.g. an error saving), cleared by the next key.
+    public var notice: String?
 
-    public init(session: SessionState, language: Language, fileName: String, now: Double,
-                utcOffsetSeconds: Int, size: Size) {
-        self.session = session; self.strings = Strings(language); self.fileName = fileName
-        self.now = now; self.utcOffsetSeconds = utcOffsetSeconds; self.size = size
+    public init(session: SessionState, workshop: Workshop = Workshop(), language: Language, fileName: String,
+                now: Double, utcOffsetSeconds: Int, size: Size) {
+        self.session = session; self.workshop = workshop; self.strings = Strings(language)
+        self.fileName = fileName; self.now = now; self.utcOffsetSeconds = utcOffsetSeconds; self.size = size
     }
 
     /// Local minutes since midnight for a wall-clock time.
@@ -59,7 +68,8 @@ public struct AppState: Equatable, Sendable {
 
     public static func == (a: AppState, b: AppState) -> Bool {
         a.session == b.session && a.screen == b.screen && a.strings.language == b.strings.language
-            && a.fileName == b.fileName && a.now == b.now && a.size == b.size
+            && a.fileName == b.fileName && a.now == b.now && a.size == b.size && a.workshop == b.workshop
+            && a.editing == b.editing && a.notice == b.notice
     }
 }
 
@@ -69,6 +79,11 @@ public enum Message: Equatable, Sendable {
     case tick(now: Double)
     case resized(Size)
     case sessionReloaded(SessionState)
+    case workshopReloaded(Workshop)
+    /// The shell added an entry or a group: focus it (and start editing a new entry).
+    case entryAdded(Entry)
+    case groupAdded(TovholderCore.Group)
+    case failed(String)
 }
 
 /// Plain data the shell carries out.
@@ -76,4 +91,18 @@ public enum Effect: Equatable, Sendable {
     case save([SessionChange])
     case bell
     case quit
+    case workshop(WorkshopChange)
+}
+
+/// A change to groups, worksheets or notes, carried out by the shell in one transaction.
+public enum WorkshopChange: Equatable, Sendable {
+    case setText(FieldRef, String)
+    case addEntry(groupID: Int64, kind: EntryKind, after: Int64?)
+    case deleteEntry(Int64)
+    case moveEntry(Int64, by: Int)
+    case setLinks(Int64, targets: [Int64])
+    case addGroup(name: String)
+    case renameGroup(Int64, name: String)
+    case removeGroup(Int64)
+    case restoreGroup(Int64)
 }

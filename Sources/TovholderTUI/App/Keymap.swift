@@ -15,10 +15,17 @@ public enum Key: Hashable, Sendable {
 public enum Command: Hashable, Sendable {
     case next, previous, toggleTimer, addMinute, removeMinute
     case agenda, help, quit, back, up, down, select
+    case groups, plenum, example
+    case edit, nextField, previousField, newEntry, deleteEntry, link, moveUp, moveDown
+    case toggle, scrollLeft, scrollRight, rename, removeRestore, undo
 }
 
-/// Which screen a binding belongs to.
-public enum KeyContext: Sendable { case item, agenda, help }
+/// Which screen (or mode) a binding belongs to.
+public enum KeyContext: Sendable, CaseIterable {
+    case item, agenda, help, worksheet, linkPicker, example, plenum, groups
+    /// Typing in a text field: only these bindings; every other key goes to the editor.
+    case editing
+}
 
 public struct KeyBinding: Sendable {
     public let keys: [Key]
@@ -34,33 +41,50 @@ public struct KeyBinding: Sendable {
 /// The one table of keys (DESIGN.md: a contract the tests rely on).
 public enum Keymap {
     static func l(_ s: String) -> Localized { Localized(da: s, en: s) }
-    static let all: [KeyContext] = [.item, .agenda, .help]
+    static func b(_ keys: [Key], _ label: String, _ command: Command, _ description: StringKey,
+                  _ contexts: [KeyContext], _ priority: Int?) -> KeyBinding {
+        KeyBinding(keys: keys, label: l(label), command: command, description: description,
+                   contexts: contexts, barPriority: priority)
+    }
+    static let browsing: [KeyContext] = [.item, .agenda, .help, .worksheet, .example, .plenum, .groups]
+    static let views: [KeyContext] = [.item, .worksheet, .example, .plenum, .groups]
 
     public static let bindings: [KeyBinding] = [
-        KeyBinding(keys: [.right, .pageDown, .char("n")], label: l("→"), command: .next,
-                   description: .keyNext, contexts: [.item], barPriority: 0),
-        KeyBinding(keys: [.left, .pageUp, .char("p")], label: l("←"), command: .previous,
-                   description: .keyPrevious, contexts: [.item], barPriority: 1),
+        b([.tab], "Tab", .nextField, .keyNextField, [.worksheet, .editing], 1),
+        b([.backTab], "Shift-Tab", .previousField, .keyNextField, [.worksheet, .editing], nil),
+        b([.enter], "Enter", .edit, .keyEdit, [.worksheet, .plenum], 0),
+        b([.escape], "Esc", .back, .keyDone, [.editing, .linkPicker], 0),
+        b([.char("\u{1A}")], "Ctrl-Z", .undo, .keyUndo, [.editing], 2),
+        b([.right, .pageDown, .char("n")], "→", .next, .keyNext, [.item, .worksheet, .plenum, .example], 0),
+        b([.left, .pageUp, .char("p")], "←", .previous, .keyPrevious, [.item, .worksheet, .plenum, .example], 1),
         KeyBinding(keys: [.char(" ")], label: Localized(da: "Mellemrum", en: "Space"), command: .toggleTimer,
-                   description: .keyTimer, contexts: [.item], barPriority: 2),
-        KeyBinding(keys: [.char("+")], label: l("+"), command: .addMinute,
-                   description: .keyMinutes, contexts: [.item], barPriority: nil),
-        KeyBinding(keys: [.char("-")], label: l("+/-"), command: .removeMinute,
-                   description: .keyMinutes, contexts: [.item], barPriority: 3),
-        KeyBinding(keys: [.up], label: l("↑↓"), command: .up,
-                   description: .keySelect, contexts: [.agenda], barPriority: 1),
-        KeyBinding(keys: [.down], label: l("↓"), command: .down,
-                   description: .keySelect, contexts: [.agenda], barPriority: nil),
-        KeyBinding(keys: [.enter], label: l("Enter"), command: .select,
-                   description: .keyGoTo, contexts: [.agenda], barPriority: 2),
-        KeyBinding(keys: [.char("a")], label: l("a"), command: .agenda,
-                   description: .keyAgenda, contexts: [.item, .agenda, .help], barPriority: 4),
-        KeyBinding(keys: [.escape], label: l("Esc"), command: .back,
-                   description: .keyBack, contexts: [.agenda, .help], barPriority: 0),
-        KeyBinding(keys: [.function(1), .char("?")], label: l("?"), command: .help,
-                   description: .keyHelp, contexts: all, barPriority: 1),
-        KeyBinding(keys: [.char("q"), .function(10)], label: l("q"), command: .quit,
-                   description: .keyQuit, contexts: all, barPriority: 0),
+                   description: .keyTimer, contexts: [.item, .plenum, .worksheet], barPriority: 2),
+        b([.char(" ")], "Mellemrum", .toggle, .keyToggle, [.linkPicker], 1),
+        b([.char("+")], "+", .newEntry, .keyNewEntry, [.worksheet, .groups], 2),
+        b([.char("+")], "+", .addMinute, .keyMinutes, [.item, .plenum], nil),
+        b([.char("-")], "+/-", .removeMinute, .keyMinutes, [.item, .plenum], 3),
+        b([.delete], "Del", .deleteEntry, .keyDelete, [.worksheet], 4),
+        b([.delete], "Del", .removeRestore, .keyRemoveRestore, [.groups], 3),
+        b([.char("l")], "l", .link, .keyLink, [.worksheet], 3),
+        b([.char("<")], "<", .moveUp, .keyMove, [.worksheet], nil),
+        b([.char(">")], "</>", .moveDown, .keyMove, [.worksheet], 6),
+        b([.char("<")], "<", .scrollLeft, .keyScrollGroups, [.plenum], nil),
+        b([.char(">")], "</>", .scrollRight, .keyScrollGroups, [.plenum], 5),
+        b([.char("r")], "r", .rename, .keyRename, [.groups], 2),
+        b([.up], "↑↓", .up, .keySelect, [.agenda, .groups, .worksheet, .linkPicker], 1),
+        b([.down], "↓", .down, .keySelect, [.agenda, .groups, .worksheet, .linkPicker], nil),
+        b([.enter], "Enter", .select, .keyGoTo, [.agenda], 2),
+        b([.enter], "Enter", .select, .keyOpen, [.groups], 0),
+        b([.enter], "Enter", .back, .keyDone, [.linkPicker], nil),
+        b([.char("a")], "a", .agenda, .keyAgenda, browsing, 4),
+        b([.char("g")], "g", .groups, .keyGroups, [.item, .agenda, .worksheet, .example, .plenum], 5),
+        b([.char("o")], "o", .plenum, .keyPlenum, [.item, .agenda, .worksheet, .example, .groups], 6),
+        b([.char("e")], "e", .example, .keyExample, [.item, .agenda, .worksheet, .plenum, .groups], 7),
+        b([.escape], "Esc", .back, .keyBack, [.agenda, .help, .worksheet, .example, .plenum, .groups], 0),
+        b([.function(1), .char("?")], "?", .help, .keyHelp, browsing, 1),
+        b([.function(1)], "F1", .help, .keyHelp, [.editing], nil),
+        b([.char("q"), .function(10)], "q", .quit, .keyQuit, browsing, 0),
+        b([.function(10)], "F10", .quit, .keyQuit, [.editing], 3),
     ]
 
     public static func command(for key: Key, in context: KeyContext) -> Command? {

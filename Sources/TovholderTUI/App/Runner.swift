@@ -18,6 +18,7 @@ public final class Runner {
     }
 
     public var currentState: AppState { state }
+    private var workshopLoaded = false
 
     public func run() {
         var canvas = Canvas(size: backend.size)
@@ -29,6 +30,8 @@ public final class Runner {
             if backend.size != canvas.size { canvas = Canvas(size: backend.size); state.size = backend.size }
             render(state, into: &canvas)
             if canvas != drawn { backend.draw(canvas); drawn = canvas }
+            // The groups' work is read after the first frame: start-up shows the item first.
+            if !workshopLoaded { workshopLoaded = true; reloadWorkshop(); continue }
             // Wake at the next whole second so the countdown never shows a stale second.
             let now = clock()
             let toNextSecond = Int((1 - (now - now.rounded(.down))) * 1000) + 1
@@ -45,6 +48,7 @@ public final class Runner {
                 case .quit: break loop
                 case .bell: backend.bell()
                 case .save(let changes): save(changes)
+                case .workshop(let change): apply(change)
                 }
             }
             reloadIfChangedElsewhere()
@@ -61,10 +65,59 @@ public final class Runner {
         }
     }
 
+    /// Carries out a change to groups or worksheets in its own transaction. Structural
+    /// changes reload the workshop; typing does not (the state already shows the text).
+    private func apply(_ change: WorkshopChange) {
+        do {
+            switch change {
+            case .setText(.entry(let id), let text):
+                try store.setText(entryID: id, text: text, author: author)
+            case .setText(.plenumNote(let item), let text):
+                try store.setPlenumNote(itemID: item, text: text, author: author)
+            case .setText(.groupName(let id), let name), .renameGroup(let id, let name):
+                try store.renameGroup(id: id, name: name)
+                reloadWorkshop()
+            case .addEntry(let group, let kind, let after):
+                let entry = try store.addEntry(groupID: group, kind: kind, after: after, text: "")
+                reloadWorkshop()
+                _ = update(&state, .entryAdded(entry))
+            case .deleteEntry(let id):
+                try store.deleteEntry(id: id); reloadWorkshop()
+            case .moveEntry(let id, let by):
+                try store.moveEntry(id: id, by: by); reloadWorkshop()
+            case .setLinks(let id, let targets):
+                try store.setLinks(entryID: id, targets: targets)
+            case .addGroup(let name):
+                let group = try store.addGroup(name: name)
+                reloadWorkshop()
+                _ = update(&state, .groupAdded(group))
+            case .removeGroup(let id):
+                try store.removeGroup(id: id); reloadWorkshop()
+            case .restoreGroup(let id):
+                try store.restoreGroup(id: id); reloadWorkshop()
+            }
+            lastVersion = try store.dataVersion()
+        } catch let error as WorksheetError {
+            _ = update(&state, .failed(error.message.text(state.strings.language)))
+            reloadWorkshop()
+        } catch {
+            _ = update(&state, .failed("\(error)"))
+            reloadWorkshop()
+        }
+    }
+
+    private func reloadWorkshop() {
+        if let workshop = try? store.loadWorkshop() { _ = update(&state, .workshopReloaded(workshop)) }
+    }
+
+    /// Who typed: the user name, as participants' terminals will also say.
+    private let author = ProcessInfo.processInfo.environment["USER"]
+
     /// Another process committed: take its state (cheap check by `PRAGMA data_version`).
     private func reloadIfChangedElsewhere() {
         guard let version = try? store.dataVersion(), version != lastVersion else { return }
         lastVersion = version
         if let session = try? store.load() { _ = update(&state, .sessionReloaded(session)) }
+        reloadWorkshop()
     }
 }

@@ -11,9 +11,24 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
         state.size = size
         return []
     case .sessionReloaded(let session):
+        let before = state.session.currentIndex
         state.session = session
+        if session.currentIndex != before { followAgenda(&state) }
+        return []
+    case .workshopReloaded(let workshop):
+        state.workshop = workshop
+        clampFocus(&state)
+        return []
+    case .entryAdded(let entry):
+        return WorksheetUpdate.entryAdded(entry, &state)
+    case .groupAdded(let group):
+        return WorksheetUpdate.groupAdded(group, &state)
+    case .failed(let text):
+        state.notice = text
         return []
     case .key(let key):
+        state.notice = nil
+        if state.editing != nil { return WorksheetUpdate.editingKey(key, &state) }
         guard let command = Keymap.command(for: key, in: state.screen.keyContext) else { return [] }
         return perform(command, on: &state)
     }
@@ -26,9 +41,13 @@ private func perform(_ command: Command, on state: inout AppState) -> [Effect] {
     case .quit:
         return [.quit]
     case .next:
-        return saved(state.session.goNext(at: now))
+        let effects = saved(state.session.goNext(at: now))
+        followAgenda(&state)
+        return effects
     case .previous:
-        return saved(state.session.goPrevious(at: now))
+        let effects = saved(state.session.goPrevious(at: now))
+        followAgenda(&state)
+        return effects
     case .toggleTimer:
         return saved(state.session.toggleTimer(at: now))
     case .addMinute:
@@ -40,24 +59,92 @@ private func perform(_ command: Command, on state: inout AppState) -> [Effect] {
         else { state.screen = .agenda(selected: state.session.currentIndex) }
         return []
     case .help:
-        switch state.screen {
-        case .item: state.screen = .help(returnTo: .item)
-        case .agenda(let s): state.screen = .help(returnTo: .agenda(selected: s))
-        case .help(let back): state.screen = back.screen
-        }
+        if case .help(let back) = state.screen { state.screen = back }
+        else { state.screen = .help(returnTo: state.screen) }
         return []
     case .back:
-        if case .help(let back) = state.screen { state.screen = back.screen } else { state.screen = .item }
+        switch state.screen {
+        case .help(let back), .example(let back): state.screen = back
+        case .worksheet(var v) where v.linkPicker != nil:
+            v.linkPicker = nil
+            state.screen = .worksheet(v)
+        case .worksheet(let v):
+            switch v.returnTo {
+            case .groups: state.screen = .groups(GroupsView())
+            case .plenum: state.screen = .plenum(PlenumView(part: currentPart(state)))
+            case .item: state.screen = .item
+            }
+        default: state.screen = .item
+        }
         return []
     case .up, .down:
-        if case .agenda(let s) = state.screen {
+        let delta = command == .up ? -1 : 1
+        switch state.screen {
+        case .agenda(let s):
             let last = state.session.programme.agenda.count - 1
-            state.screen = .agenda(selected: min(last, max(0, s + (command == .up ? -1 : 1))))
+            state.screen = .agenda(selected: min(last, max(0, s + delta)))
+        case .groups(var v):
+            v.selected = min(max(0, state.workshop.orderedGroups.count - 1), max(0, v.selected + delta))
+            state.screen = .groups(v)
+        default:
+            return WorksheetUpdate.perform(command, &state)
         }
         return []
     case .select:
-        guard case .agenda(let s) = state.screen else { return [] }
-        state.screen = .item
-        return saved(state.session.go(to: s, at: now))
+        switch state.screen {
+        case .agenda(let s):
+            state.screen = .item
+            let effects = saved(state.session.go(to: s, at: now))
+            followAgenda(&state)
+            return effects
+        default:
+            return WorksheetUpdate.perform(command, &state)
+        }
+    case .groups:
+        state.screen = .groups(GroupsView())
+        return []
+    case .plenum:
+        if case .plenum = state.screen { state.screen = .item }
+        else { state.screen = .plenum(PlenumView(part: currentPart(state))) }
+        return []
+    case .example:
+        if case .example(let back) = state.screen { state.screen = back }
+        else { state.screen = .example(returnTo: state.screen) }
+        return []
+    default:
+        return WorksheetUpdate.perform(command, &state)
+    }
+}
+
+/// The part of the worksheet the day is at: the current item's, else the last one before it.
+func currentPart(_ state: AppState) -> WorksheetPart {
+    let agenda = state.session.programme.agenda
+    return agenda[...state.session.currentIndex].reversed().compactMap(\.part).first ?? .goals
+}
+
+/// When the agenda moves, the screen follows: plenum items show the plenum, and a
+/// worksheet jumps to the part the new item asks for.
+func followAgenda(_ state: inout AppState) {
+    let item = state.session.currentItem
+    switch state.screen {
+    case .worksheet(var v):
+        if let part = item.part, let kind = EntryKind(part: part), let sheet = state.workshop.worksheets[v.groupID],
+           let slot = sheet.slots.firstIndex(where: { $0.kind == kind }) {
+            v.focus = slot
+            state.screen = .worksheet(v)
+        }
+    case .item, .plenum:
+        state.screen = item.kind == .plenum ? .plenum(PlenumView(part: currentPart(state))) : .item
+    default:
+        break
+    }
+}
+
+/// After a reload, keep the focus inside the worksheet's slots.
+func clampFocus(_ state: inout AppState) {
+    if case .worksheet(var v) = state.screen {
+        guard let sheet = state.workshop.worksheets[v.groupID] else { state.screen = .groups(GroupsView()); return }
+        v.focus = min(v.focus, max(0, sheet.slots.count - 1))
+        state.screen = .worksheet(v)
     }
 }

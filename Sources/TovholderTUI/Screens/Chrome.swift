@@ -20,7 +20,8 @@ enum Chrome {
         let w = canvas.size.width, y = canvas.size.height - 1
         canvas.fill(Rect(x: 0, y: y, width: w, height: 1), role: .keyBar)
         let s = state.strings
-        var entries = Keymap.bar(for: state.screen.keyContext).map {
+        let context = state.editing != nil ? KeyContext.editing : state.screen.keyContext
+        var entries = Keymap.bar(for: context).map {
             (key: $0.label.text(s.language), text: s[$0.description], priority: $0.barPriority ?? 99)
         }
         // Two spaces between entries when they fit, one when tight; then drop the least important.
@@ -79,6 +80,15 @@ public func render(_ state: AppState, into canvas: inout Canvas) {
     case .item: ItemScreen.render(state, into: &canvas, in: body)
     case .agenda(let selected): AgendaScreen.render(state, selected: selected, into: &canvas, in: body)
     case .help: HelpScreen.render(state, into: &canvas, in: body)
+    case .worksheet(let view): WorksheetScreen.render(state, view: view, into: &canvas, in: body)
+    case .example: ExampleScreen.render(state, into: &canvas, in: body)
+    case .plenum(let view): PlenumScreen.render(state, view: view, into: &canvas, in: body)
+    case .groups(let view): GroupsScreen.render(state, view: view, into: &canvas, in: body)
+    }
+    if let notice = state.notice {
+        let y = canvas.size.height - 2
+        canvas.fill(Rect(x: 0, y: y, width: canvas.size.width, height: 1), role: .error)
+        canvas.put(" " + notice, x: 0, y: y, role: .error, attributes: [.bold])
     }
     Chrome.keyBar(state, into: &canvas)
 }

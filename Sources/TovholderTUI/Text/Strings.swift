@@ -13,6 +13,11 @@ public enum StringKey: CaseIterable, Sendable {
     case tooSmall, itemOf, minutesShort, dayFinished, challenge
     case exampleChallenge, exampleGoal, exampleMechanisms, exampleTrialActions, exampleSigns
     case roadmapToday
+    case keyEdit, keyDone, keyNextField, keyNewEntry, keyDelete, keyLink, keyMove, keyGroups, keyPlenum,
+         keyExample, keyToggle, keyScrollGroups, keyOpen, keyRename, keyRemoveRestore, keyUndo
+    case groupsTitle, newGroupName, removedMark, goalLabel, mechanismLabel, tries, shows, emptySection,
+         chainOK, chainFindings, deleteAgain, plenumTitle, plenumNotes, linkMechanisms, linkGoals,
+         exampleTitle, noExample, worksheetOf, noGroups, groupCount, moreRight, moreLeft, noLinkTargets
     case kindWelcome, kindIntro, kindExercise, kindGroupWork, kindPlenum, kindBreak, kindLunch,
          kindTalk, kindReflection, kindExample, kindRoadmap, kindAgreement, kindClosing
 }
@@ -101,6 +106,47 @@ public struct Strings: Sendable {
         case .exampleTrialActions: return l("Prøvehandlinger", "Trial actions")
         case .exampleSigns: return l("Tegn", "Signs")
         case .roadmapToday: return l("i dag", "today")
+        case .keyEdit: return l("Skriv", "Edit")
+        case .keyDone: return l("Færdig", "Done")
+        case .keyNextField: return l("Næste felt", "Next field")
+        case .keyNewEntry: return l("Ny", "New")
+        case .keyDelete: return l("Slet", "Delete")
+        case .keyLink: return l("Forbind", "Link")
+        case .keyMove: return l("Flyt", "Move")
+        case .keyGroups: return l("Grupper", "Groups")
+        case .keyPlenum: return l("Plenum", "Plenum")
+        case .keyExample: return l("Eksempel", "Example")
+        case .keyToggle: return l("Til/fra", "On/off")
+        case .keyScrollGroups: return l("Flere grupper", "More groups")
+        case .keyOpen: return l("Åbn", "Open")
+        case .keyRename: return l("Omdøb", "Rename")
+        case .keyRemoveRestore: return l("Fjern/genskab", "Remove/restore")
+        case .keyUndo: return l("Fortryd", "Undo")
+        case .groupsTitle: return l("Grupper", "Groups")
+        case .newGroupName: return l("Gruppe %1", "Group %1")
+        case .removedMark: return l("(fjernet – arbejdet er gemt)", "(removed – its work is kept)")
+        case .goalLabel: return l("Mål %1", "Goal %1")
+        case .mechanismLabel: return l("Mek %1", "Mech %1")
+        case .tries: return l("prøver: %1", "tries: %1")
+        case .shows: return l("viser: %1", "shows: %1")
+        case .emptySection: return l("(tom – tryk Enter for at skrive)", "(empty – press Enter to write)")
+        case .chainOK: return l("Kædetjek: alt hænger sammen ✓", "Chain check: everything connects ✓")
+        case .chainFindings: return l("Kædetjek: %1", "Chain check: %1")
+        case .deleteAgain: return l("Tryk Delete igen for at slette", "Press Delete again to delete")
+        case .plenumTitle: return l("Opsamling i plenum · %1", "Plenum summary · %1")
+        case .plenumNotes: return l("Noter fra plenum", "Notes from the plenum")
+        case .linkMechanisms: return l("Hvilke mekanismer prøver den? (Mellemrum: til/fra, Esc: færdig)",
+                                       "Which mechanisms does it try? (Space: on/off, Esc: done)")
+        case .linkGoals: return l("Hvilke mål viser det? (Mellemrum: til/fra, Esc: færdig)",
+                                  "Which goals does it show? (Space: on/off, Esc: done)")
+        case .exampleTitle: return l("Eksempel – kan ikke redigeres", "Example – read-only")
+        case .noExample: return l("Skabelonen har intet eksempel", "The template has no example")
+        case .worksheetOf: return l("Arbejdsark · %1", "Worksheet · %1")
+        case .noGroups: return l("Ingen grupper endnu – tryk + for at tilføje", "No groups yet – press + to add one")
+        case .groupCount: return l("%1 grupper", "%1 groups")
+        case .moreRight: return l("flere →", "more →")
+        case .moreLeft: return l("← flere", "← more")
+        case .noLinkTargets: return l("Skriv først en mekanisme/et mål i arket", "Write a mechanism/goal in the sheet first")
         case .kindWelcome: return l("Velkomst", "Welcome")
         case .kindIntro: return l("Introduktion", "Introduction")
         case .kindExercise: return l("Øvelse", "Exercise")

@@ -1,0 +1,92 @@
+import TovholderCore
+
+/// Every group's work for one part of the chain, side by side (scrolling sideways when
+/// more groups than fit), each with its chain check, and the facilitator's notes below.
+enum PlenumScreen {
+    static let minimumColumnWidth = 38
+
+    static func columnsThatFit(width: Int) -> Int { max(1, width / minimumColumnWidth) }
+
+    static func render(_ state: AppState, view: PlenumView, into canvas: inout Canvas, in body: Rect) {
+        let s = state.strings
+        let area = body.inset(dx: 2, dy: 0)
+        var y = body.y + 1
+        let kind = EntryKind(part: view.part) ?? .goal
+        canvas.put(s.format(.plenumTitle, ChainRows.title(kind, s)), x: area.x, y: y, role: .heading,
+                   attributes: [.bold], maxX: area.maxX - 16)
+        SmallCountdown.draw(state, into: &canvas, rightEdge: area.maxX, y: y)
+        y += 2
+
+        let notesHeight = body.height >= 40 ? 9 : 5
+        let columnsRect = Rect(x: area.x, y: y, width: area.width, height: body.maxY - y - notesHeight - 1)
+        let groups = state.workshop.activeGroups
+        let fit = min(groups.count, columnsThatFit(width: columnsRect.width))
+        if groups.isEmpty {
+            canvas.put(s[.noGroups], x: area.x, y: y, role: .muted)
+        } else {
+            let first = min(view.firstColumn, max(0, groups.count - fit))
+            let width = columnsRect.width / max(1, fit)
+            for (i, group) in groups.dropFirst(first).prefix(fit).enumerated() {
+                let rect = Rect(x: columnsRect.x + i * width, y: columnsRect.y, width: width - 2, height: columnsRect.height)
+                if let sheet = state.workshop.worksheets[group.id] { column(sheet, kind: kind, s, into: &canvas, in: rect) }
+                if i > 0 {
+                    for row in rect.y..<rect.maxY { canvas.put("│", x: rect.x - 2, y: row, role: .border) }
+                }
+            }
+            if first > 0 { canvas.put(s[.moreLeft], x: area.x, y: body.y + 2, role: .muted) }
+            if first + fit < groups.count {
+                let more = s[.moreRight] + " (\(groups.count - first - fit))"
+                canvas.put(more, x: area.maxX - DisplayWidth.of(more), y: body.y + 2, role: .muted)
+            }
+        }
+        notes(state, into: &canvas, in: Rect(x: area.x, y: body.maxY - notesHeight, width: area.width, height: notesHeight))
+    }
+
+    static func column(_ sheet: Worksheet, kind: EntryKind, _ s: Strings, into canvas: inout Canvas, in rect: Rect) {
+        var y = rect.y
+        canvas.put(sheet.group.name, x: rect.x, y: y, role: .heading, attributes: [.bold, .underline], maxX: rect.maxX)
+        y += 1
+        let check = ChainCheck(sheet)
+        let status = check.count == 0 ? ("✓ " + s[.chainOK].split(separator: ":").first!, Role.ahead)
+            : ("⚠ " + s.format(.chainFindings, check.count), Role.behind)
+        canvas.put(status.0, x: rect.x, y: y, role: status.1, maxX: rect.maxX)
+        y += 2
+        let findings = check.findings()
+        for entry in sheet.entries(of: kind) where y < rect.maxY {
+            let prefix = ChainRows.label(entry, in: sheet, s)
+            let indent = DisplayWidth.of(prefix)
+            for (i, line) in wrap(entry.text, width: max(1, rect.width - indent)).enumerated() where y < rect.maxY {
+                canvas.put(i == 0 ? prefix + line : String(repeating: " ", count: indent) + line,
+                           x: rect.x, y: y, role: .text, maxX: rect.maxX)
+                y += 1
+            }
+            if let link = ChainRows.linkLine(entry, in: sheet, s), y < rect.maxY {
+                canvas.put("  ↳ " + link, x: rect.x, y: y, role: .muted, maxX: rect.maxX); y += 1
+            }
+            for f in findings where f.entryID == entry.id && y < rect.maxY {
+                canvas.put("  ⚠ " + f.message.text(s.language), x: rect.x, y: y, role: .behind, maxX: rect.maxX); y += 1
+            }
+        }
+    }
+
+    /// The facilitator's notes for the current agenda item, editable in place.
+    static func notes(_ state: AppState, into canvas: inout Canvas, in rect: Rect) {
+        let s = state.strings
+        let itemID = state.session.currentItem.id
+        canvas.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), role: .border)
+        canvas.put(" " + s[.plenumNotes] + " ", x: rect.x + 1, y: rect.y, role: .heading, attributes: [.bold])
+        let textRect = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
+        if let e = state.editing, e.field == .plenumNote(itemID: itemID) {
+            TextFieldView.render(e.editor, view: e.view, into: &canvas, in: textRect, role: .text, focused: true)
+        } else {
+            let text = state.workshop.plenumNotes[itemID] ?? ""
+            if text.isEmpty {
+                canvas.put(s[.emptySection], x: textRect.x, y: textRect.y, role: .muted)
+            } else {
+                for (i, line) in wrap(text, width: textRect.width).prefix(textRect.height).enumerated() {
+                    canvas.put(line, x: textRect.x, y: textRect.y + i, role: .text)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import TovholderCore
+
+/// One group's chain: challenge → goals → mechanisms → trial actions → signs, with links
+/// and the chain check's findings in words, the focused entry highlighted, the field being
+/// edited drawn from its editor with a visible cursor.
+enum WorksheetScreen {
+    static func render(_ state: AppState, view: WorksheetView, into canvas: inout Canvas, in body: Rect) {
+        let s = state.strings
+        let area = body.inset(dx: 2, dy: 0)
+        guard let sheet = state.workshop.worksheets[view.groupID] else { return }
+        var y = body.y + 1
+        canvas.put(s.format(.worksheetOf, sheet.group.name), x: area.x, y: y, role: .heading, attributes: [.bold],
+                   maxX: area.maxX - 16)
+        SmallCountdown.draw(state, into: &canvas, rightEdge: area.maxX, y: y)
+        y += 1
+        let check = ChainCheck(sheet)
+        let (summary, summaryRole) = ChainRows.summary(check, s)
+        canvas.put(summary, x: area.x, y: y, role: summaryRole, maxX: area.maxX)
+        y += 2
+
+        let listRect = Rect(x: area.x - 2, y: y, width: area.width + 2, height: body.maxY - y)
+        var editing: (slot: Int, editor: TextEditor)?
+        if let e = state.editing, case .entry(let id) = e.field,
+           let slot = sheet.slots.firstIndex(where: { if case .entry(let x) = $0 { return x.id == id } else { return false } }) {
+            editing = (slot, e.editor)
+        }
+        let (rows, cursor) = ChainRows.worksheet(sheet, check: check, focus: view.focus, editing: editing,
+                                                  width: listRect.width - 1, s)
+        let focusRows = rows.indices.filter { rows[$0].slot == view.focus }
+        let first = cursor?.row ?? focusRows.first ?? 0
+        let last = cursor?.row ?? focusRows.last ?? 0
+        let top = ChainRows.scroll(toShow: first, last, height: listRect.height, total: rows.count)
+        ChainRows.draw(rows, scroll: top, into: &canvas, in: listRect)
+        if let cursor, cursor.row - top < listRect.height {
+            canvas.cursor = (listRect.x + cursor.column, listRect.y + cursor.row - top)
+        }
+        if let picker = view.linkPicker { LinkPickerView.render(state, picker: picker, sheet: sheet, into: &canvas, in: body) }
+        if view.pendingDelete != nil {
+            canvas.put(" " + s[.deleteAgain] + " ", x: area.x, y: body.maxY - 1, role: .error, attributes: [.bold])
+        }
+    }
+}
+
+/// The facilitator's countdown, small, for screens that are not the item itself.
+enum SmallCountdown {
+    static func draw(_ state: AppState, into canvas: inout Canvas, rightEdge: Int, y: Int) {
+        let item = state.session.currentItem
+        guard item.timed else { return }
+        let countdown = state.session.currentProgress.countdown
+        let phase = countdown.phase(at: state.now)
+        var text = "⏱ " + CountdownView.digits(remaining: countdown.remaining(at: state.now))
+        if phase == .overrun { text += " " + state.strings[.timerOverrun].split(separator: " ").first.map(String.init)! }
+        else if !countdown.isRunning { text += " ‖" }
+        canvas.put(text, x: rightEdge - DisplayWidth.of(text), y: y, role: CountdownView.role(phase), attributes: [.bold])
+    }
+}
+
+/// The list of the group's mechanisms (or goals) to tick for a trial action (or sign).
+enum LinkPickerView {
+    static func render(_ state: AppState, picker: LinkPicker, sheet: Worksheet, into canvas: inout Canvas, in body: Rect) {
+        let s = state.strings
+        guard let entry = sheet.entry(id: picker.entryID), let kind = entry.kind.linksTo else { return }
+        let targets = sheet.entries(of: kind)
+        let width = min(body.width - 4, 76)
+        let height = min(body.height - 2, targets.count + 4)
+        let box = Rect(x: body.x + (body.width - width) / 2, y: body.y + 2, width: width, height: height)
+        canvas.fill(box, role: .selection)
+        canvas.fill(box.inset(dx: 1, dy: 1), role: .text)
+        canvas.put(" " + s[kind == .mechanism ? .linkMechanisms : .linkGoals] + " ", x: box.x + 1, y: box.y,
+                   role: .selection, attributes: [.bold], maxX: box.maxX - 1)
+        if targets.isEmpty {
+            canvas.put(s[.noLinkTargets], x: box.x + 2, y: box.y + 2, role: .muted, maxX: box.maxX - 2)
+        }
+        for (i, target) in targets.enumerated() where i < box.height - 2 {
+            let mark = entry.links.contains(target.id) ? "[x] " : "[ ] "
+            let label = s.format(kind == .mechanism ? .mechanismLabel : .goalLabel, i + 1)
+            let role: Role = i == picker.selected ? .selection : .text
+            canvas.put(mark + label + "  " + target.text.replacingOccurrences(of: "\n", with: " "),
+                       x: box.x + 2, y: box.y + 1 + i, role: role, maxX: box.maxX - 2)
+        }
+    }
+}

@@ -1,0 +1,131 @@
+"""Groups fill in the worksheet chain in a real terminal; the session file is checked with sqlite3."""
+import os
+import signal
+import time
+
+from conftest import sql
+
+FILE = "udviklingsdag.tovholder"
+
+
+def open_day(term, workdir, width=80, height=24):
+    t = term(width, height).start()
+    t.wait_for("Afslut")
+    return t, os.path.join(workdir, FILE)
+
+
+def open_first_group(t):
+    t.send("g")
+    t.wait_for("Grupper")
+    t.send("Enter")
+    t.wait_for("Arbejdsark")
+
+
+def entry(path, kind):
+    return sql(path, f"SELECT id, text FROM entries WHERE kind = '{kind}' AND deleted_at IS NULL ORDER BY position")
+
+
+def test_type_danish_and_emoji_link_kill_and_reopen(term, workdir):
+    t, path = open_day(term, workdir)
+    open_first_group(t)
+    # The first goal is focused (the day has not reached a part yet: goals).
+    t.send("Down")  # the empty mechanisms section
+    t.send("Enter")
+    t.wait_until(lambda: entry(path, "mechanism") != "", what="mechanism added")
+    t.type("Tættere faglig ledelse")
+    t.send("Escape")
+    t.wait_until(lambda: entry(path, "mechanism").endswith("Tættere faglig ledelse"), what="mechanism saved")
+    t.send("Down")  # the empty trial actions section
+    t.send("Enter")
+    t.wait_until(lambda: entry(path, "trial-action") != "", what="trial action added")
+    text = "Små teams i hjemmeplejen 👩‍⚕️ æøå ÆØÅ 中文"
+    t.type(text)
+    t.send("Escape")
+    t.wait_until(lambda: entry(path, "trial-action").endswith(text), what="trial action saved per keystroke")
+    screen = t.wait_for("uden mekanisme")
+    assert "Små teams i hjemmeplejen" in screen
+    t.send("l")
+    t.wait_for("Hvilke mekanismer")
+    t.send("Space")
+    t.send("Escape")
+    trial_id = entry(path, "trial-action").split("|")[0]
+    mech_id = entry(path, "mechanism").split("|")[0]
+    t.wait_until(lambda: sql(path, f"SELECT target_id FROM entry_links WHERE entry_id = {trial_id}") == mech_id,
+                 what="link saved")
+    t.wait_for("prøver: Mek 1")
+    os.kill(t.app_pid(), signal.SIGKILL)
+    t.wait_for("EXITED=137")
+    assert sql(path, "PRAGMA integrity_check") == "ok"
+    t2, _ = open_day(term, workdir)
+    open_first_group(t2)
+    screen = t2.wait_for("prøver: Mek 1")
+    assert "Små teams i hjemmeplejen" in screen and "Tættere faglig ledelse" in screen
+    assert "uden mekanisme" not in screen
+
+
+def test_kill_9_mid_typing_loses_at_most_the_keystroke_in_flight(term, workdir):
+    t, path = open_day(term, workdir)
+    open_first_group(t)
+    t.send("Enter")  # edit the focused goal
+    typed = "Borgerne oplever et godt møde"
+    t.type(typed)
+    t.wait_until(lambda: sql(path, "SELECT text FROM entries WHERE kind='goal'") == typed, what="every keystroke saved")
+    os.kill(t.app_pid(), signal.SIGKILL)
+    t.wait_for("EXITED=137")
+    assert sql(path, "SELECT text FROM entries WHERE kind='goal'") == typed
+
+
+def test_pasted_escape_sequences_never_reach_the_terminal(term, workdir):
+    t, path = open_day(term, workdir)
+    title_before = t.tmux("display-message", "-p", "#{pane_title}").stdout.strip()
+    open_first_group(t)
+    t.send("Enter")
+    hostile = "før\x1b]2;pwned\x07midt\x1b[2Jefter\rCR\x00NUL\u009bC1\u202eBIDI slut"
+    t.tmux("set-buffer", "--", hostile)
+    t.tmux("paste-buffer", "-p")
+    t.send("Escape")
+    t.wait_until(lambda: "slut" in sql(path, "SELECT text FROM entries WHERE kind='goal'"), what="paste saved")
+    screen = t.wait_for("␛]2;pwned␇midt␛[2Jefter")
+    assert "Arbejdsark" in screen, "the screen was not cleared"
+    assert t.tmux("display-message", "-p", "#{pane_title}").stdout.strip() == title_before
+    assert "pwned" not in t.tmux("display-message", "-p", "#{pane_title}").stdout
+    stored = sql(path, "SELECT hex(text) FROM entries WHERE kind='goal'")
+    assert "1B5D323B" in stored, "the text is kept as typed"
+
+
+def test_plenum_shows_groups_side_by_side_and_saves_notes(term, workdir):
+    t, path = open_day(term, workdir)
+    t.send("o")
+    screen = t.wait_for("Opsamling i plenum")
+    assert "Gruppe 1" in screen and "Gruppe 2" in screen
+    t.send("Enter")
+    t.type("Rummet: mere borgerdialog")
+    t.send("Escape")
+    t.wait_until(lambda: sql(path, "SELECT text FROM plenum_notes") == "Rummet: mere borgerdialog", what="notes saved")
+
+
+def test_example_is_shown_read_only(term, workdir):
+    t, path = open_day(term, workdir)
+    t.send("e")
+    screen = t.wait_for("kan ikke redigeres")
+    assert "sygefravær" in screen.lower()
+    t.send("Escape")
+    t.wait_for("Velkommen")
+
+
+def test_add_rename_remove_and_restore_a_group(term, workdir):
+    t, path = open_day(term, workdir)
+    t.send("g")
+    t.wait_for("Grupper")
+    t.send("+")
+    t.wait_until(lambda: sql(path, "SELECT count(*) FROM groups") == "5", what="group added")
+    for _ in range(10):
+        t.send("BSpace")
+    t.type("Jobcentret")
+    t.send("Enter")
+    t.wait_until(lambda: sql(path, "SELECT name FROM groups ORDER BY id DESC LIMIT 1") == "Jobcentret", what="renamed")
+    t.send("DC")
+    t.wait_until(lambda: sql(path, "SELECT removed_at IS NOT NULL FROM groups WHERE name='Jobcentret'") == "1", what="removed")
+    t.wait_for("fjernet")
+    t.send("DC")
+    t.wait_until(lambda: sql(path, "SELECT removed_at IS NULL FROM groups WHERE name='Jobcentret'") == "1", what="restored")
