@@ -133,22 +133,22 @@ extension SessionStore {
 
     // MARK: helpers
 
-    /// While someone types, a checkpoint of the text at most this often.
-    static let checkpointSeconds = 2.0
+    /// A text that stood this long before it was changed is a version worth keeping.
+    static let pauseSeconds = 2.0
 
-    /// Appends `previous` to the history unless nothing of it would be lost: the replacement
-    /// still holds all of it (an insertion) and the last checkpoint is recent, or the last
-    /// history row holds all of it (it was only shortened since). So typing on keeps a
-    /// checkpoint every couple of seconds, a run of deletions keeps the text before it, and
-    /// anything replaced — also by another terminal — is always kept.
+    /// Appends `previous` (written at `at`) to the history when it stood for a pause, or when
+    /// neither the replacement nor the last history row holds all of it. So typing on keeps
+    /// the text from before each pause, a run of deletions keeps the text before it once,
+    /// and anything replaced — also by another terminal — is always kept.
     static func keepPrevious(_ db: Database, field: String, previous: String, at: Double,
                              author: String?, replacement: String, now: Double) throws {
         guard !previous.isEmpty else { return }
-        if let last = try Row.fetchOne(db, sql: "SELECT text, at FROM text_history WHERE field = ? ORDER BY id DESC LIMIT 1",
-                                       arguments: [field]) {
-            let lastText: String = last["text"], lastAt: Double = last["at"]
-            if isInsertion(of: previous, into: lastText) { return }
-            if now - lastAt < checkpointSeconds && isInsertion(of: previous, into: replacement) { return }
+        let last = try String.fetchOne(db, sql: "SELECT text FROM text_history WHERE field = ? ORDER BY id DESC LIMIT 1",
+                                       arguments: [field])
+        if last == previous { return }
+        if now - at < pauseSeconds {
+            if isInsertion(of: previous, into: replacement) { return }
+            if let last, isInsertion(of: previous, into: last) { return }
         }
         try db.execute(sql: "INSERT INTO text_history(field, text, at, author) VALUES (?, ?, ?, ?)",
                        arguments: [field, previous, at, author])
