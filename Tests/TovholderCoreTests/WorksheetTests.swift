@@ -265,6 +265,26 @@ final class WorksheetTests: XCTestCase {
         XCTAssertEqual(try SessionStore.open(path: path).loadWorkshop(), w, "migrated once")
     }
 
+    func testTwoConnectionsWritingOneFieldAtOnceLoseNothing() throws {
+        let store = try newStore()
+        let id = try sheet(store).goals[0].id
+        let stores = [store, try SessionStore.open(path: store.path)]
+        let errors = NSLock()
+        var failures: [Error] = []
+        DispatchQueue.concurrentPerform(iterations: 2) { w in
+            for i in 0..<100 {
+                do { try stores[w].setText(entryID: id, text: String(format: "%@%03d", w == 0 ? "A" : "B", i)) } catch {
+                    errors.lock(); failures.append(error); errors.unlock()
+                }
+            }
+        }
+        XCTAssertTrue(failures.isEmpty, "\(failures)")
+        let kept = Set(try store.history(field: HistoryField.entry(id)).map(\.text) + [try sheet(store).goals[0].text])
+        for w in ["A", "B"] {
+            for i in 0..<100 { XCTAssertTrue(kept.contains(String(format: "%@%03d", w, i))) }
+        }
+    }
+
     func testInsertionDetection() {
         XCTAssertTrue(SessionStore.isInsertion(of: "ac", into: "abc"))
         XCTAssertTrue(SessionStore.isInsertion(of: "", into: "x"))

@@ -29,15 +29,15 @@ extension SessionStore {
                 entries.append(Entry(id: row["id"], groupID: row["group_id"], kind: kind,
                                      text: row["text"], position: row["position"]))
             }
+            // Entries are in position order, so their index orders a link list.
+            let index = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.id, $0) })
             for entry in entries {
                 guard var sheet = workshop.worksheets[entry.groupID] else { continue }
                 var e = entry
                 if let targetKind = e.kind.linksTo {
                     // Only live targets of the right kind in the same group, in their order.
-                    let wanted = Set(links[e.id] ?? [])
-                    e.links = entries.filter {
-                        wanted.contains($0.id) && $0.kind == targetKind && $0.groupID == e.groupID
-                    }.map(\.id)
+                    e.links = Set(links[e.id] ?? []).compactMap { index[$0] }.sorted()
+                        .map { entries[$0] }.filter { $0.kind == targetKind && $0.groupID == e.groupID }.map(\.id)
                 }
                 switch e.kind {
                 case .challenge: if sheet.challenge == nil { sheet.challenge = e }
