@@ -1,9 +1,10 @@
+import Foundation
 import GRDB
 
 /// The session file's schema, one migration per version. A file with a migration this
 /// program does not know was written by a newer Tovholder and is refused.
 enum SessionSchema {
-    static let currentVersion = 1
+    static let currentVersion = 2
 
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
@@ -27,8 +28,74 @@ enum SessionSchema {
                     bell_rung INTEGER NOT NULL);
                 """)
         }
+        m.registerMigration("v2") { db in
+            // The groups' worksheets. Nothing is ever deleted for real: removed groups and
+            // deleted entries keep their text, and `text_history` keeps earlier texts.
+            // `updated_by` names who wrote the current text, so history can say it later.
+            try db.execute(sql: """
+                CREATE TABLE groups(
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    removed_at REAL);
+                CREATE TABLE entries(
+                    id INTEGER PRIMARY KEY,
+                    group_id INTEGER NOT NULL REFERENCES groups,
+                    kind TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    position REAL NOT NULL,
+                    created_at REAL NOT NULL,
+                    updated_at REAL NOT NULL,
+                    deleted_at REAL,
+                    updated_by TEXT);
+                CREATE INDEX entries_group ON entries(group_id, kind, position);
+                CREATE TABLE entry_links(
+                    entry_id INTEGER NOT NULL,
+                    target_id INTEGER NOT NULL,
+                    PRIMARY KEY(entry_id, target_id));
+                CREATE TABLE plenum_notes(
+                    item_id TEXT PRIMARY KEY,
+                    text TEXT NOT NULL,
+                    updated_at REAL NOT NULL,
+                    updated_by TEXT);
+                CREATE TABLE text_history(
+                    id INTEGER PRIMARY KEY,
+                    field TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    at REAL NOT NULL,
+                    author TEXT);
+                CREATE INDEX text_history_field ON text_history(field, at);
+                """)
+            // A v1 file already holds its programme: give it the programme's groups. A new
+            // file has none yet; `SessionStore.create` seeds after inserting it.
+            if let json = try String.fetchOne(db, sql: "SELECT json FROM programme WHERE id = 1"),
+               let names = try? JSONDecoder().decode(GroupNames.self, from: Data(json.utf8)).groups {
+                try seedGroups(db, names: names, now: Date().timeIntervalSince1970)
+            }
+        }
         return m
     }
 
-    static var knownMigrations: Set<String> { ["v1"] }
+    static var knownMigrations: Set<String> { ["v1", "v2"] }
+
+    private struct GroupNames: Decodable { var groups: [String] }
+
+    /// Gives a file with no groups yet the programme's groups, each with an empty challenge
+    /// and an empty goal so there is something to type into.
+    static func seedGroups(_ db: Database, names: [String], now: Double) throws {
+        guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM groups") == 0 else { return }
+        for (i, name) in names.enumerated() {
+            try db.execute(sql: "INSERT INTO groups(name, position) VALUES (?, ?)", arguments: [name, i + 1])
+            try insertStarterEntries(db, groupID: db.lastInsertedRowID, now: now)
+        }
+    }
+
+    static func insertStarterEntries(_ db: Database, groupID: Int64, now: Double) throws {
+        for kind in [EntryKind.challenge, .goal] {
+            try db.execute(sql: """
+                INSERT INTO entries(group_id, kind, text, position, created_at, updated_at)
+                VALUES (?, ?, '', 1, ?, ?)
+                """, arguments: [groupID, kind.rawValue, now, now])
+        }
+    }
 }

@@ -70,6 +70,8 @@ public final class SessionStore {
                 try db.execute(sql: "INSERT INTO programme(id, template_name, json, created_at) VALUES (1, ?, ?, ?)",
                                arguments: [templateName, json, now])
                 try db.execute(sql: "INSERT INTO position(id, item_index, step) VALUES (1, 0, 0)")
+                // The migration ran before the programme existed, so it could not seed groups.
+                try SessionSchema.seedGroups(db, names: programme.groups, now: now)
             }
             try q.close()
         } catch {

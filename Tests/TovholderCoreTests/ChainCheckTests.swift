@@ -1,0 +1,63 @@
+import XCTest
+@testable import TovholderCore
+
+final class ChainCheckTests: XCTestCase {
+    let group = Group(id: 1, name: "Gruppe 1", position: 1)
+
+    func e(_ id: Int64, _ kind: EntryKind, _ text: String = "x", links: [Int64] = [], group: Int64 = 1) -> Entry {
+        Entry(id: id, groupID: group, kind: kind, text: text, position: Double(id), links: links)
+    }
+
+    func testACompleteChainHasNoFindings() {
+        let sheet = Worksheet(group: group, challenge: e(1, .challenge), goals: [e(2, .goal)],
+                              mechanisms: [e(3, .mechanism)], trialActions: [e(4, .trialAction, links: [3])],
+                              signs: [e(5, .sign, links: [2])])
+        let check = ChainCheck(sheet)
+        XCTAssertEqual(check.count, 0)
+        XCTAssertTrue(check.isComplete)
+        XCTAssertEqual(check.findings(), [])
+        XCTAssertEqual(check.summary(), [])
+    }
+
+    func testCountsEachKindOfFindingExactly() {
+        let sheet = Worksheet(
+            group: group, challenge: e(1, .challenge, "  \n"),
+            goals: [e(2, .goal), e(3, .goal, " "), e(4, .goal, "")],
+            mechanisms: [e(5, .mechanism), e(6, .mechanism), e(7, .mechanism), e(8, .mechanism)],
+            trialActions: [e(9, .trialAction, links: [5]), e(10, .trialAction), e(11, .trialAction, links: [99])],
+            signs: [e(12, .sign, links: [2]), e(13, .sign, links: [5]), e(14, .sign), e(15, .sign)])
+        let check = ChainCheck(sheet)
+        XCTAssertEqual(check.count(of: .challengeMissing), 1)
+        XCTAssertEqual(check.count(of: .goalMissing), 0)
+        XCTAssertEqual(check.emptyGoals, [3, 4])
+        XCTAssertEqual(check.untriedMechanisms, [6, 7, 8])
+        XCTAssertEqual(check.trialActionsWithoutMechanism, [10, 11], "a link to an entry not on the sheet is missing")
+        XCTAssertEqual(check.signsWithoutGoal, [13, 14, 15], "a link to a mechanism is not a goal")
+        XCTAssertEqual(check.count, 1 + 2 + 3 + 2 + 3)
+        XCTAssertEqual(check.findings().count, check.count)
+        XCTAssertEqual(check.findings().first, ChainFinding(kind: .challengeMissing, entryID: 1))
+        XCTAssertEqual(check.summary().map(\.da), [
+            "Udfordringen er ikke skrevet endnu", "2 tomme mål", "3 mekanismer uden prøvehandling",
+            "2 prøvehandlinger uden mekanisme", "3 tegn uden mål",
+        ])
+        XCTAssertEqual(check.summary()[3].en, "2 trial actions without a mechanism")
+    }
+
+    func testMissingChallengeAndGoalEntirely() {
+        let check = ChainCheck(Worksheet(group: group, signs: [e(1, .sign)]))
+        XCTAssertTrue(check.challengeMissing)
+        XCTAssertNil(check.challengeID)
+        XCTAssertTrue(check.goalMissing)
+        XCTAssertEqual(check.count, 3)
+        XCTAssertEqual(check.findings().map(\.entryID), [nil, nil, 1])
+        XCTAssertEqual(check.findings()[2].message, Localized(da: "Tegn uden mål", en: "Sign without a goal"))
+        XCTAssertEqual(check.findings()[1].message.da, "Intet mål endnu")
+    }
+
+    func testLinksToAnotherGroupsEntriesCountAsMissing() {
+        // The worksheet only holds group 1's entries; id 20 (group 2's mechanism) is not there.
+        let sheet = Worksheet(group: group, challenge: e(1, .challenge), goals: [e(2, .goal)],
+                              trialActions: [e(4, .trialAction, links: [20])])
+        XCTAssertEqual(ChainCheck(sheet).trialActionsWithoutMechanism, [4])
+    }
+}
