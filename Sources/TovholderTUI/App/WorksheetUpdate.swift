@@ -143,7 +143,6 @@ enum WorksheetUpdate {
         let before = editing.editor.text
         let width = fieldWidth(editing.field, state)
         _ = editing.editor.handle(singleLine ? flattened(key) : key, width: width)
-        editing.view.follow(editing.editor, width: width, height: fieldHeight(editing.field, state))
         state.editing = editing
         guard editing.editor.text != before else { return [] }
         switch editing.field {
@@ -184,11 +183,6 @@ enum WorksheetUpdate {
         case .plenumNote: return max(1, state.size.width - 4)
         case .groupName: return max(1, state.size.width - 10)
         }
-    }
-
-    static func fieldHeight(_ field: FieldRef, _ state: AppState) -> Int {
-        if case .plenumNote = field { return state.size.height - 2 >= 40 ? 8 : 4 }
-        return max(1, state.size.height - 8)
     }
 
     static func entryAdded(_ entry: Entry, _ state: inout AppState) -> [Effect] {

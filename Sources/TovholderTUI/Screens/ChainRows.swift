@@ -82,7 +82,7 @@ enum ChainRows {
                 let textWidth = max(1, width - indent)
                 let lines: [String]
                 if let editing, editing.slot == index {
-                    lines = editing.editor.layout(width: textWidth).map(\.text)
+                    lines = editing.editor.layout(width: textWidth).map { editing.editor.text(of: $0) }
                     let pos = editing.editor.cursorPosition(width: textWidth)
                     cursor = (rows.count + pos.row, indent + pos.column)
                 } else {

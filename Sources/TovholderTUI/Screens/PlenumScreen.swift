@@ -77,7 +77,8 @@ enum PlenumScreen {
         canvas.put(" " + s[.plenumNotes] + " ", x: rect.x + 1, y: rect.y, role: .heading, attributes: [.bold])
         let textRect = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         if let e = state.editing, e.field == .plenumNote(itemID: itemID) {
-            TextFieldView.render(e.editor, view: e.view, into: &canvas, in: textRect, role: .text, focused: true)
+            var view = e.view  // scrolled to the cursor afresh each frame
+            TextFieldView.render(e.editor, state: &view, into: &canvas, in: textRect, role: .text, focused: true)
         } else {
             let text = state.workshop.plenumNotes[itemID] ?? ""
             if text.isEmpty {
