@@ -8,26 +8,36 @@ enum HelpScreen {
         var y = body.y + 1
         canvas.put(s[.helpTitle], x: area.x, y: y, role: .heading, attributes: [.bold]); y += 1
         canvas.put(s[.helpIntro], x: area.x, y: y, role: .muted, maxX: area.maxX); y += 2
-        // Bindings that do one thing (↑ and ↓, + and -) share a line.
+        // The keys of the screen help was opened from; bindings that do one thing (↑ and ↓,
+        // + and -) share a line. Two columns when one does not fit.
+        var context = KeyContext.item
+        if case .help(let back) = state.screen { context = back.keyContext }
         var rows: [(description: StringKey, keys: [Key])] = []
-        for binding in Keymap.bindings {
+        for binding in Keymap.bindings where binding.contexts.contains(context) {
             if let i = rows.firstIndex(where: { $0.description == binding.description }) {
                 rows[i].keys += binding.keys
             } else {
                 rows.append((binding.description, binding.keys))
             }
         }
-        for row in rows where y < body.maxY {
+        let height = body.maxY - y
+        let columns = rows.count > height && area.width >= 76 ? 2 : 1
+        let columnWidth = area.width / columns
+        for (i, row) in rows.enumerated() {
+            let column = i / max(1, height), line = i % max(1, height)
+            guard column < columns else { break }
+            let x0 = area.x + column * columnWidth
             let keys = row.keys.map { name(of: $0, s.language) }.joined(separator: " / ")
-            let x = canvas.put(keys, x: area.x, y: y, role: .keyName, attributes: [.bold], maxX: area.x + 28)
-            canvas.put(s[row.description], x: max(x + 2, area.x + 30), y: y, role: .text, maxX: area.maxX)
-            y += 1
+            let x = canvas.put(keys, x: x0, y: y + line, role: .keyName, attributes: [.bold], maxX: x0 + 16)
+            canvas.put(s[row.description], x: max(x + 2, x0 + 18), y: y + line, role: .text, maxX: x0 + columnWidth - 1)
         }
     }
 
     static func name(of key: Key, _ lang: Language) -> String {
         switch key {
         case .char(" "): return lang == .da ? "Mellemrum" : "Space"
+        case .char(let c) where c.asciiValue.map({ $0 >= 1 && $0 <= 26 }) == true:
+            return "Ctrl-" + String(Character(Unicode.Scalar(c.asciiValue! + 64)))
         case .char(let c): return String(c)
         case .up: return "↑"
         case .down: return "↓"
