@@ -21,6 +21,19 @@ final class WorksheetTests: XCTestCase {
         return w.worksheets[w.groups[index].id]!
     }
 
+    func testTextWithControlCharactersAndNULIsKeptExactly() throws {
+        let store = try newStore()
+        let goal = try sheet(store).goals[0]
+        let hostile = "før\u{1B}]2;pwned\u{07}midt\0NUL\u{9B}C1\u{202E}BIDI slut 👩‍⚕️"
+        try store.setText(entryID: goal.id, text: hostile, now: 10)
+        XCTAssertEqual(try sheet(store).goals[0].text, hostile)
+        try store.setText(entryID: goal.id, text: "ny", now: 20)
+        XCTAssertTrue(try store.history(field: HistoryField.entry(goal.id)).contains { $0.text == hostile })
+        let item = TestProgramme.day().agenda[0].id
+        try store.setPlenumNote(itemID: item, text: hostile)
+        XCTAssertEqual(try store.loadWorkshop().plenumNotes[item], hostile)
+    }
+
     func testANewSessionHasTheProgrammesGroupsEachWithAnEmptyChallengeAndGoal() throws {
         let w = try newStore().loadWorkshop()
         XCTAssertEqual(w.groups.map(\.name), ["Gruppe 1", "Gruppe 2"])

@@ -81,10 +81,15 @@ def test_pasted_escape_sequences_never_reach_the_terminal(term, workdir):
     open_first_group(t)
     t.send("Enter")
     hostile = "før\x1b]2;pwned\x07midt\x1b[2Jefter\rCR\x00NUL\u009bC1\u202eBIDI slut"
-    t.tmux("set-buffer", "--", hostile)
+    buffer = os.path.join(workdir, "hostile.txt")
+    with open(buffer, "w", encoding="utf-8") as f:  # NUL cannot go through argv
+        f.write(hostile)
+    t.tmux("load-buffer", buffer)
     t.tmux("paste-buffer", "-p")
     t.send("Escape")
-    t.wait_until(lambda: "slut" in sql(path, "SELECT text FROM entries WHERE kind='goal'"), what="paste saved")
+    # sqlite3 prints text only up to a NUL, so compare the bytes in hex ("slut" = 736C7574).
+    t.wait_until(lambda: sql(path, "SELECT hex(text) FROM entries WHERE kind='goal'").endswith("736C7574"),
+                 what="paste saved")
     screen = t.wait_for("␛]2;pwned␇midt␛[2Jefter")
     assert "Arbejdsark" in screen, "the screen was not cleared"
     assert t.tmux("display-message", "-p", "#{pane_title}").stdout.strip() == title_before

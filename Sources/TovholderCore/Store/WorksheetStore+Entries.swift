@@ -35,7 +35,7 @@ extension SessionStore {
             try db.execute(sql: """
                 INSERT INTO entries(group_id, kind, text, position, created_at, updated_at, updated_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [groupID, kind.rawValue, text, position, now, now, author])
+                """, arguments: [groupID, kind.rawValue, storable(text), position, now, now, author])
             return Entry(id: db.lastInsertedRowID, groupID: groupID, kind: kind, text: text, position: position)
         }
     }
@@ -54,7 +54,7 @@ extension SessionStore {
             try Self.keepPrevious(db, field: HistoryField.entry(entryID), previous: previous,
                                   at: row["updated_at"], author: row["updated_by"], replacement: text, now: now)
             try db.execute(sql: "UPDATE entries SET text = ?, updated_at = ?, updated_by = ? WHERE id = ?",
-                           arguments: [text, now, author, entryID])
+                           arguments: [storable(text), now, author, entryID])
         }
     }
 
@@ -118,7 +118,7 @@ extension SessionStore {
                 INSERT INTO plenum_notes(item_id, text, updated_at, updated_by) VALUES (?, ?, ?, ?)
                 ON CONFLICT(item_id) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at,
                     updated_by = excluded.updated_by
-                """, arguments: [itemID, text, now, author])
+                """, arguments: [itemID, storable(text), now, author])
         }
     }
 
@@ -151,7 +151,7 @@ extension SessionStore {
             if let last, isInsertion(of: previous, into: last) { return }
         }
         try db.execute(sql: "INSERT INTO text_history(field, text, at, author) VALUES (?, ?, ?, ?)",
-                       arguments: [field, previous, at, author])
+                       arguments: [field, storable(previous), at, author])
     }
 
     /// Whether `longer` is `text` with something inserted at one place (or equal).
@@ -185,4 +185,11 @@ extension SessionStore {
               let kind = EntryKind(rawValue: row["kind"]) else { throw WorksheetError.entryNotFound(id) }
         return (row["group_id"], kind)
     }
+}
+
+/// SQLite's C API binds and reads TEXT only up to the first NUL, so a text containing NUL
+/// (pasted by a participant) is stored as its UTF-8 bytes, a BLOB, which GRDB reads back
+/// into the same String: nothing typed is lost.
+func storable(_ text: String) -> DatabaseValueConvertible {
+    text.utf8.contains(0) ? Data(text.utf8) : text
 }

@@ -179,7 +179,7 @@ enum WorksheetUpdate {
                let entry = sheet.entry(id: id) {
                 label = DisplayWidth.of(ChainRows.label(entry, in: sheet, state.strings))
             }
-            return max(1, state.size.width - 3 - 2 - label)
+            return max(1, state.size.width - 4 - 1 - 2 - label)
         case .plenumNote: return max(1, state.size.width - 4)
         case .groupName: return max(1, state.size.width - 10)
         }

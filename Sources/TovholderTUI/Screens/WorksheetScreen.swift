@@ -18,7 +18,7 @@ enum WorksheetScreen {
         canvas.put(summary, x: area.x, y: y, role: summaryRole, maxX: area.maxX)
         y += 2
 
-        let listRect = Rect(x: area.x - 2, y: y, width: area.width + 2, height: body.maxY - y)
+        let listRect = Rect(x: area.x, y: y, width: area.width, height: body.maxY - y)
         var editing: (slot: Int, editor: TextEditor)?
         if let e = state.editing, case .entry(let id) = e.field,
            let slot = sheet.slots.firstIndex(where: { if case .entry(let x) = $0 { return x.id == id } else { return false } }) {
