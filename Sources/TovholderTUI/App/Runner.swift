@@ -18,20 +18,16 @@ public final class Runner {
     }
 
     public var currentState: AppState { state }
-    private var workshopLoaded = false
 
     public func run() {
-        var canvas = Canvas(size: backend.size)
         state.size = backend.size
         state.now = clock()
-        var drawn: Canvas?
         lastVersion = try? store.dataVersion()
+        draw()
+        // The groups' work is read after the first frame: start-up shows the item first.
+        reloadWorkshop()
         loop: while true {
-            if backend.size != canvas.size { canvas = Canvas(size: backend.size); state.size = backend.size }
-            render(state, into: &canvas)
-            if canvas != drawn { backend.draw(canvas); drawn = canvas }
-            // The groups' work is read after the first frame: start-up shows the item first.
-            if !workshopLoaded { workshopLoaded = true; reloadWorkshop(); continue }
+            draw()
             // Wake at the next whole second so the countdown never shows a stale second.
             let now = clock()
             let toNextSecond = Int((1 - (now - now.rounded(.down))) * 1000) + 1
@@ -43,6 +39,8 @@ public final class Runner {
             case nil: break
             }
             effects += update(&state, .tick(now: clock()))
+            // Echo first, then save: the keystroke is on screen before its transaction's fsync.
+            if !effects.isEmpty && effects != [.quit] { draw() }
             for effect in effects {
                 switch effect {
                 case .quit: break loop
@@ -53,6 +51,16 @@ public final class Runner {
             }
             reloadIfChangedElsewhere()
         }
+    }
+
+    private var canvas = Canvas(size: Size(width: 0, height: 0))
+    private var drawn: Canvas?
+
+    /// Renders the state and sends the frame to the terminal if anything changed.
+    private func draw() {
+        if backend.size != canvas.size { canvas = Canvas(size: backend.size); state.size = backend.size }
+        render(state, into: &canvas)
+        if canvas != drawn { backend.draw(canvas); drawn = canvas }
     }
 
     private func save(_ changes: [SessionChange]) {

@@ -52,6 +52,7 @@ enum PlenumScreen {
         canvas.put(status.0, x: rect.x, y: y, role: status.1, maxX: rect.maxX)
         y += 2
         let findings = check.findings()
+        if sheet.entries(of: kind).isEmpty { canvas.put(s[.nothingYet], x: rect.x, y: y, role: .muted, maxX: rect.maxX) }
         for entry in sheet.entries(of: kind) where y < rect.maxY {
             let prefix = ChainRows.label(entry, in: sheet, s)
             let indent = DisplayWidth.of(prefix)

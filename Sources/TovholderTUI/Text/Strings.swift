@@ -17,7 +17,7 @@ public enum StringKey: CaseIterable, Sendable {
          keyExample, keyToggle, keyScrollGroups, keyOpen, keyRename, keyRemoveRestore, keyUndo
     case groupsTitle, newGroupName, removedMark, goalLabel, mechanismLabel, tries, shows, emptySection,
          chainOK, chainFindings, deleteAgain, plenumTitle, plenumNotes, linkMechanisms, linkGoals,
-         exampleTitle, noExample, worksheetOf, noGroups, groupCount, moreRight, moreLeft, noLinkTargets
+         exampleTitle, noExample, nothingYet, worksheetOf, noGroups, groupCount, moreRight, moreLeft, noLinkTargets
     case kindWelcome, kindIntro, kindExercise, kindGroupWork, kindPlenum, kindBreak, kindLunch,
          kindTalk, kindReflection, kindExample, kindRoadmap, kindAgreement, kindClosing
 }
@@ -140,6 +140,7 @@ public struct Strings: Sendable {
         case .linkGoals: return l("Hvilke mål viser det? (Mellemrum: til/fra, Esc: færdig)",
                                   "Which goals does it show? (Space: on/off, Esc: done)")
         case .exampleTitle: return l("Eksempel – kan ikke redigeres", "Example – read-only")
+        case .nothingYet: return l("(intet endnu)", "(nothing yet)")
         case .noExample: return l("Skabelonen har intet eksempel", "The template has no example")
         case .worksheetOf: return l("Arbejdsark · %1", "Worksheet · %1")
         case .noGroups: return l("Ingen grupper endnu – tryk + for at tilføje", "No groups yet – press + to add one")

@@ -1,0 +1,75 @@
+import SnapshotTesting
+import TovholderCore
+import XCTest
+@testable import TovholderTUI
+
+/// The worksheet, the worked example and plenum with 4 and 8 groups, at 80×24 and 240×67,
+/// in Danish and English.
+final class WorksheetSnapshotTests: XCTestCase {
+    typealias F = ScreenFixtures
+
+    func check(_ name: String, groups: Int = 4, testName: String = #function, line: UInt = #line,
+               _ configure: (inout AppState) -> Void) {
+        for lang in Language.allCases {
+            for size in ScreenSnapshotTests.sizes {
+                var state = F.at(item: F.index(of: .groupWork, 1), late: 4, lang, size: size)
+                state.workshop = WorkshopFixtures.workshop(groups: groups)
+                _ = state.session.toggleTimer(at: state.now)
+                state.now += 300
+                configure(&state)
+                assertSnapshot(of: render(state), as: .screen, named: "\(name)-\(lang.rawValue)-\(size.width)x\(size.height)",
+                               testName: testName, line: line)
+            }
+        }
+    }
+
+    func testWorksheetFocusedOnTheMechanismsWithLinksAndFindings() {
+        check("worksheet") { state in
+            WorksheetUpdate.open(groupID: 100, returnTo: .groups, &state)
+        }
+    }
+
+    func testWorksheetWhileTypingShowsTheCursor() {
+        check("worksheet-editing") { state in
+            WorksheetUpdate.open(groupID: 100, returnTo: .groups, &state)
+            _ = update(&state, .key(.enter))
+            _ = update(&state, .key(.paste(" – og borgerne ved hvem de skal ringe til 📞")))
+        }
+    }
+
+    func testWorksheetLinkPicker() {
+        check("worksheet-links") { state in
+            WorksheetUpdate.open(groupID: 100, returnTo: .groups, &state)
+            for _ in 0..<3 { _ = update(&state, .key(.down)) }
+            _ = update(&state, .key(.char("l")))
+            _ = update(&state, .key(.down))
+        }
+    }
+
+    func testEmptyWorksheet() {
+        check("worksheet-empty") { state in WorksheetUpdate.open(groupID: 103, returnTo: .groups, &state) }
+    }
+
+    func testPlenumWithFourGroups() {
+        check("plenum-4") { state in state.screen = .plenum(PlenumView(part: .mechanisms)) }
+    }
+
+    func testPlenumWithEightGroupsScrolledSideways() {
+        check("plenum-8", groups: 8) { state in
+            state.screen = .plenum(PlenumView(part: .mechanisms))
+            _ = update(&state, .key(.char(">")))
+            state.workshop.plenumNotes[state.session.currentItem.id] = "Rummet: flere vil arbejde med borgerpaneler.\nAftale: tovholderne mødes i januar."
+        }
+    }
+
+    func testGroupsWithOneRemoved() {
+        check("groups") { state in
+            state.workshop.groups[2].removed = true
+            state.screen = .groups(GroupsView())
+        }
+    }
+
+    func testWorkedExample() {
+        check("example") { state in state.screen = .example(returnTo: .item) }
+    }
+}
