@@ -25,6 +25,27 @@ func measure(_ name: String, _ state: AppState, frames: Int = 2000) {
     print(String(format: "%-34@ median %.3f ms  p99 %.3f ms", name as NSString, median, p99))
 }
 
+/// 8 groups, each with a challenge, 3 goals, 6 mechanisms, 8 trial actions and 6 signs.
+func workshop(groups: Int) -> Workshop {
+    var w = Workshop()
+    var id: Int64 = 1
+    for g in 0..<groups {
+        let group = TovholderCore.Group(id: Int64(1000 + g), name: "Gruppe \(g + 1)", position: g)
+        func list(_ kind: EntryKind, _ n: Int, _ text: String) -> [Entry] {
+            (0..<n).map { i in defer { id += 1 }
+                return Entry(id: id, groupID: group.id, kind: kind, text: "\(text) \(i + 1) – æøå og lidt mere tekst", position: Double(i)) }
+        }
+        let mechanisms = list(.mechanism, 6, "Mekanisme")
+        var actions = list(.trialAction, 8, "Prøvehandling")
+        for i in actions.indices { actions[i].links = [mechanisms[i % 6].id] }
+        w.groups.append(group)
+        w.worksheets[group.id] = Worksheet(group: group, challenge: list(.challenge, 1, "Udfordring")[0],
+                                           goals: list(.goal, 3, "Mål"), mechanisms: mechanisms,
+                                           trialActions: actions, signs: list(.sign, 6, "Tegn"))
+    }
+    return w
+}
+
 let start = 1_701_734_400.0 + 9.5 * 3600
 for size in [Size(width: 80, height: 24), Size(width: 240, height: 67)] {
     var state = AppState(session: SessionState(programme: day), language: .da, fileName: "udviklingsdag.tovholder",
@@ -36,4 +57,9 @@ for size in [Size(width: 80, height: 24), Size(width: 240, height: 67)] {
     measure("agenda \(size.width)x\(size.height)", state)
     state.screen = .item
     measure("countdown \(size.width)x\(size.height)", state)
+    state.workshop = workshop(groups: 8)
+    state.screen = .plenum(PlenumView(part: .trialActions))
+    measure("plenum 8 groups \(size.width)x\(size.height)", state)
+    state.screen = .worksheet(WorksheetView(groupID: 1000))
+    measure("worksheet \(size.width)x\(size.height)", state)
 }
