@@ -134,3 +134,34 @@ def test_add_rename_remove_and_restore_a_group(term, workdir):
     t.wait_for("fjernet")
     t.send("DC")
     t.wait_until(lambda: sql(path, "SELECT removed_at IS NULL FROM groups WHERE name='Jobcentret'") == "1", what="restored")
+
+
+def test_editor_keys_in_a_real_terminal(term, workdir):
+    t, path = open_day(term, workdir)
+    open_first_group(t)
+    t.send("Enter")
+    t.type("hej med dig")
+
+    def goal():
+        return sql(path, "SELECT text FROM entries WHERE kind='goal'")
+
+    t.wait_until(lambda: goal() == "hej med dig", what="typed")
+    t.send("C-Left")
+    t.type("X")
+    t.wait_until(lambda: goal() == "hej med Xdig", what="Ctrl-← jumps a word")
+    t.send("Home")
+    t.type("Å")
+    t.wait_until(lambda: goal() == "Åhej med Xdig", what="Home")
+    t.send("End")
+    t.send("BSpace")
+    t.wait_until(lambda: goal() == "Åhej med Xdi", what="End and Backspace")
+    t.send("C-z")
+    t.wait_until(lambda: goal() == "Åhej med Xdig", what="Ctrl-Z undoes")
+    t.send("C-y")
+    t.wait_until(lambda: goal() == "Åhej med Xdi", what="Ctrl-Y redoes")
+    t.send("Enter")
+    t.type("ny linje")
+    t.send("Escape")
+    t.wait_until(lambda: goal() == "Åhej med Xdi\nny linje", what="Enter makes a new line in the field")
+    screen = t.screen()
+    assert "ny linje" in screen

@@ -9,6 +9,8 @@ public final class NcursesBackend: TerminalBackend {
     private var styles: [Role: TerminalStyle] = [:]
     private var pairs: [Role: Int16] = [:]
     private let useColour: Bool
+    private var wordLeft: Set<Int32> = []
+    private var wordRight: Set<Int32> = []
 
     /// Call `prepareLocale()` first. The theme's colours are matched to what the terminal has.
     public init(theme: Theme) {
@@ -35,6 +37,9 @@ public final class NcursesBackend: TerminalBackend {
             }
         }
         curs_set(0)
+        // Ctrl-←/→ (and Alt-←/→) arrive as terminfo's extended keys; ask ncurses their codes.
+        wordLeft = Set(["\u{1B}[1;5D", "\u{1B}[1;3D"].map { key_defined($0) }.filter { $0 > 0 })
+        wordRight = Set(["\u{1B}[1;5C", "\u{1B}[1;3C"].map { key_defined($0) }.filter { $0 > 0 })
         fputs("\u{1B}[?2004h", stdout); fflush(stdout)  // bracketed paste on
     }
 
@@ -93,6 +98,8 @@ public final class NcursesBackend: TerminalBackend {
         switch raw {
         case .function(let code):
             if code == tov_key_resize() { previous = nil; return .resized(size) }
+            if wordLeft.contains(code) { return .key(.wordLeft) }
+            if wordRight.contains(code) { return .key(.wordRight) }
             return Self.functionKey(code).map { .key($0) }
         case .char(0x1B):
             return readEscape()
@@ -121,6 +128,9 @@ public final class NcursesBackend: TerminalBackend {
             if follow != Array(prefix.prefix(follow.count)) { break }
         }
         guard follow == prefix else {
+            // Alt-b / Alt-f: a word back / forward, as in shells.
+            if follow == [0x62] { return .key(.wordLeft) }
+            if follow == [0x66] { return .key(.wordRight) }
             pending += follow.compactMap { Self.charKey($0).map { .key($0) } }
             return .key(.escape)
         }
