@@ -38,8 +38,8 @@ public final class NcursesBackend: TerminalBackend {
         }
         curs_set(0)
         // Ctrl-←/→ (and Alt-←/→) arrive as terminfo's extended keys; ask ncurses their codes.
-        wordLeft = Set(["\u{1B}[1;5D", "\u{1B}[1;3D"].map { key_defined($0) }.filter { $0 > 0 })
-        wordRight = Set(["\u{1B}[1;5C", "\u{1B}[1;3C"].map { key_defined($0) }.filter { $0 > 0 })
+        wordLeft = Set(["\u{1B}[1;5D", "\u{1B}[1;3D"].map { seq in seq.withCString { key_defined($0) } }.filter { $0 > 0 })
+        wordRight = Set(["\u{1B}[1;5C", "\u{1B}[1;3C"].map { seq in seq.withCString { key_defined($0) } }.filter { $0 > 0 })
         fputs("\u{1B}[?2004h", stdout); fflush(stdout)  // bracketed paste on
     }
 
