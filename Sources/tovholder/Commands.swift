@@ -36,16 +36,74 @@ func openFacilitatorView(_ request: OpenRequest) throws {
     }
     let session: SessionState
     do { session = try store.load() } catch let e as SessionError { throw UserError(e.message, lang) }
+    try runTerminal(store: store, session: session, seat: .facilitator, file: file, lang: lang, theme: theme,
+                    presence: TerminalPresence.current(role: .facilitator, groupID: nil), localeNote: localeNote)
+}
+
+/// The loop on a real terminal, for the facilitator and for participants alike.
+func runTerminal(store: SessionStore, session: SessionState, workshop: Workshop = Workshop(), seat: Seat,
+                 file: String, lang: Language, theme: Theme, presence: TerminalPresence, localeNote: String?) throws {
     guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
         throw UserError(Localized(da: "tovholder skal køre i en terminal", en: "tovholder needs a terminal"), lang)
     }
+    var notes: [String] = localeNote.map { [$0] } ?? []
+    if let warning = SessionStore.networkFileSystemWarning(path: file) { notes.append(warning.text(lang)) }
     let backend = NcursesBackend(theme: theme)
-    let state = AppState(session: session, language: lang, fileName: (file as NSString).lastPathComponent,
-                         now: Date().timeIntervalSince1970,
+    var state = AppState(session: session, workshop: workshop, language: lang,
+                         fileName: (file as NSString).lastPathComponent, now: Date().timeIntervalSince1970,
                          utcOffsetSeconds: localUTCOffset(), size: backend.size)
-    Runner(state: state, store: store, backend: backend).run()
+    state.seat = seat
+    if !notes.isEmpty { state.notice = notes.joined(separator: " · ") }
+    if case .participant(let group) = seat { WorksheetUpdate.open(groupID: group, returnTo: .item, &state) }
+    Runner(state: state, store: store, backend: backend, presence: presence).run()
     backend.shutdown()
     if let note = localeNote { FileHandle.standardError.write(Data((note + "\n").utf8)) }
+}
+
+/// `tovholder join FILE [--group NAME]`: a participant's terminal on a running session.
+struct Join: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Tilslut en gruppes terminal til en kørende session (også over ssh).")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Sessionsfil / session file") var file: String
+    @Option(help: "Gruppens navn eller nummer / the group's name or number") var group: String?
+
+    func run() throws {
+        let lang = global.lang
+        let localeNote = NcursesBackend.prepareLocale()
+        let theme = try loadTheme(global.theme, lang)
+        guard FileManager.default.fileExists(atPath: file) else {
+            throw UserError(SessionError.notFound(path: file).message, lang)
+        }
+        let store = try openStore(file, lang)
+        let session: SessionState, workshop: Workshop
+        do {
+            session = try store.load()
+            workshop = try store.loadWorkshop()
+        } catch let e as SessionError { throw UserError(e.message, lang) }
+        let groups = workshop.activeGroups
+        let strings = Strings(lang)
+        let names = groups.enumerated().map { "\($0 + 1)) \($1.name)" }.joined(separator: ", ")
+        var answer = group
+        if answer == nil {
+            print(strings[.chooseGroup])
+            for (i, g) in groups.enumerated() { print("  \(i + 1)) \(g.name)") }
+            print("> ", terminator: "")
+            answer = readLine()?.trimmingCharacters(in: .whitespaces)
+        }
+        guard let wanted = answer, let chosen = Join.pick(wanted, from: groups) else {
+            throw UserError(strings.format(.unknownGroup, answer ?? "", names))
+        }
+        try runTerminal(store: store, session: session, workshop: workshop, seat: .participant(groupID: chosen.id),
+                        file: file, lang: lang, theme: theme,
+                        presence: TerminalPresence.current(role: .participant, groupID: chosen.id), localeNote: localeNote)
+    }
+
+    /// By number ("2") or by name, ignoring case ("gruppe 2").
+    static func pick(_ answer: String, from groups: [TovholderCore.Group]) -> TovholderCore.Group? {
+        if let n = Int(answer), groups.indices.contains(n - 1) { return groups[n - 1] }
+        return groups.first { $0.name.caseInsensitiveCompare(answer) == .orderedSame }
+    }
 }
 
 /// `tovholder new FILE [--template NAME|PATH]`

@@ -13,6 +13,10 @@ public indirect enum Screen: Equatable, Sendable {
     case plenum(PlenumView)
     /// Pick, add, rename, remove and bring back groups.
     case groups(GroupsView)
+    /// Earlier versions of a field, to bring one back.
+    case history(HistoryView)
+    /// Who is joined: group, user, host, last activity.
+    case terminals(returnTo: Screen)
 
     var keyContext: KeyContext {
         switch self {
@@ -23,6 +27,8 @@ public indirect enum Screen: Equatable, Sendable {
         case .example: return .example
         case .plenum: return .plenum
         case .groups: return .groups
+        case .history: return .history
+        case .terminals: return .terminals
         }
     }
 }
@@ -45,6 +51,9 @@ public struct AppState: Equatable, Sendable {
     public var editing: FieldEditing?
     /// A short message on the status line (e.g. an error saving), cleared by the next key.
     public var notice: String?
+    public var seat: Seat = .facilitator
+    /// Leases, the lock and the joined terminals, as other processes left them.
+    public var live = LiveState()
 
     public init(session: SessionState, workshop: Workshop = Workshop(), language: Language, fileName: String,
                 now: Double, utcOffsetSeconds: Int, size: Size) {
@@ -69,7 +78,7 @@ public struct AppState: Equatable, Sendable {
     public static func == (a: AppState, b: AppState) -> Bool {
         a.session == b.session && a.screen == b.screen && a.strings.language == b.strings.language
             && a.fileName == b.fileName && a.now == b.now && a.size == b.size && a.workshop == b.workshop
-            && a.editing == b.editing && a.notice == b.notice
+            && a.editing == b.editing && a.notice == b.notice && a.seat == b.seat && a.live == b.live
     }
 }
 
@@ -84,6 +93,19 @@ public enum Message: Equatable, Sendable {
     case entryAdded(Entry)
     case groupAdded(TovholderCore.Group)
     case failed(String)
+    /// Another terminal holds the field: editing did not start.
+    case leaseDenied(FieldRef, holder: String)
+    case liveRefreshed(LiveState)
+    case versionsLoaded(FieldRef, [TextVersion])
+    case restored
+}
+
+/// One version of a field's text, for the history screen.
+public struct TextVersion: Equatable, Sendable {
+    public var text: String
+    public var at: Double
+    public var author: String?
+    public init(text: String, at: Double, author: String?) { self.text = text; self.at = at; self.author = author }
 }
 
 /// Plain data the shell carries out.
@@ -92,6 +114,12 @@ public enum Effect: Equatable, Sendable {
     case bell
     case quit
     case workshop(WorkshopChange)
+    /// Take or give back the right to write in a field (two terminals never type in one).
+    case acquireLease(FieldRef)
+    case releaseLease(FieldRef)
+    case setLocked(Bool, reason: String?)
+    case loadVersions(FieldRef)
+    case restore(FieldRef, text: String)
 }
 
 /// A change to groups, worksheets or notes, carried out by the shell in one transaction.

@@ -18,11 +18,12 @@ public enum Command: Hashable, Sendable {
     case groups, plenum, example
     case edit, nextField, previousField, newEntry, deleteEntry, link, moveUp, moveDown
     case toggle, scrollLeft, scrollRight, rename, removeRestore, undo
+    case newGroup, lock, history, terminals, restore
 }
 
 /// Which screen (or mode) a binding belongs to.
 public enum KeyContext: Sendable, CaseIterable {
-    case item, agenda, help, worksheet, linkPicker, example, plenum, groups
+    case item, agenda, help, worksheet, linkPicker, example, plenum, groups, history, terminals
     /// Typing in a text field: only these bindings; every other key goes to the editor.
     case editing
 }
@@ -46,7 +47,8 @@ public enum Keymap {
         KeyBinding(keys: keys, label: l(label), command: command, description: description,
                    contexts: contexts, barPriority: priority)
     }
-    static let browsing: [KeyContext] = [.item, .agenda, .help, .worksheet, .example, .plenum, .groups]
+    static let browsing: [KeyContext] = [.item, .agenda, .help, .worksheet, .example, .plenum, .groups,
+                                         .history, .terminals]
     static let views: [KeyContext] = [.item, .worksheet, .example, .plenum, .groups]
 
     public static let bindings: [KeyBinding] = [
@@ -60,7 +62,8 @@ public enum Keymap {
         KeyBinding(keys: [.char(" ")], label: Localized(da: "Mellemrum", en: "Space"), command: .toggleTimer,
                    description: .keyTimer, contexts: [.item, .plenum, .worksheet], barPriority: 2),
         b([.char(" ")], "Mellemrum", .toggle, .keyToggle, [.linkPicker], 1),
-        b([.char("+")], "+", .newEntry, .keyNewEntry, [.worksheet, .groups], 2),
+        b([.char("+")], "+", .newEntry, .keyNewEntry, [.worksheet], 2),
+        b([.char("+")], "+", .newGroup, .keyNewEntry, [.groups], 2),
         b([.char("+")], "+", .addMinute, .keyMinutes, [.item, .plenum], nil),
         b([.char("-")], "+/-", .removeMinute, .keyMinutes, [.item, .plenum], 3),
         b([.delete], "Del", .deleteEntry, .keyDelete, [.worksheet], 4),
@@ -80,7 +83,14 @@ public enum Keymap {
         b([.char("g")], "g", .groups, .keyGroups, [.item, .agenda, .worksheet, .example, .plenum], 5),
         b([.char("o")], "o", .plenum, .keyPlenum, [.item, .agenda, .worksheet, .example, .groups], 6),
         b([.char("e")], "e", .example, .keyExample, [.item, .agenda, .worksheet, .plenum, .groups], 7),
-        b([.escape], "Esc", .back, .keyBack, [.agenda, .help, .worksheet, .example, .plenum, .groups], 0),
+        b([.char("h")], "h", .history, .keyHistory, [.worksheet, .plenum], 8),
+        b([.enter], "Enter", .restore, .keyRestore, [.history], 0),
+        b([.up], "↑↓", .up, .keySelect, [.history], 1),
+        b([.down], "↓", .down, .keySelect, [.history], nil),
+        b([.char("L")], "L", .lock, .keyLock, [.item, .worksheet, .plenum, .groups, .terminals], 9),
+        b([.char("t")], "t", .terminals, .keyTerminals, [.item, .agenda, .worksheet, .plenum, .groups], 9),
+        b([.escape], "Esc", .back, .keyBack, [.agenda, .help, .worksheet, .example, .plenum, .groups, .history,
+                                              .terminals], 0),
         b([.function(1), .char("?")], "?", .help, .keyHelp, browsing, 1),
         b([.function(1)], "F1", .help, .keyHelp, [.editing], nil),
         b([.char("q"), .function(10)], "q", .quit, .keyQuit, browsing, 0),
@@ -91,8 +101,12 @@ public enum Keymap {
         bindings.first { $0.contexts.contains(context) && $0.keys.contains(key) }?.command
     }
 
-    /// The bindings shown in the bottom bar of a screen, in table order.
-    public static func bar(for context: KeyContext) -> [KeyBinding] {
-        bindings.filter { $0.contexts.contains(context) && $0.barPriority != nil }
+    /// The bindings shown in the bottom bar of a screen, in table order; a participant's bar
+    /// leaves out what only the facilitator may do.
+    public static func bar(for context: KeyContext, seat: Seat = .facilitator) -> [KeyBinding] {
+        bindings.filter {
+            $0.contexts.contains(context) && $0.barPriority != nil
+                && (seat.isFacilitator || !Seat.facilitatorOnly.contains($0.command))
+        }
     }
 }

@@ -12,9 +12,17 @@ public final class Runner {
     /// Shown instead of crashing when saving fails (e.g. a full disk); cleared by the next save.
     public private(set) var saveError: String?
 
-    public init(state: AppState, store: SessionStore, backend: TerminalBackend,
+    /// This terminal, as the others see it (group, user, host), kept alive by heartbeats.
+    private var presence: TerminalPresence?
+    private var lastHeartbeat = 0.0
+    private var lastRevision: Int?
+    /// Fields this terminal holds the lease of, and when each was last renewed.
+    private var held: [String: Double] = [:]
+
+    public init(state: AppState, store: SessionStore, backend: TerminalBackend, presence: TerminalPresence? = nil,
                 clock: @escaping () -> Double = { Date().timeIntervalSince1970 }) {
         self.state = state; self.store = store; self.backend = backend; self.clock = clock
+        self.presence = presence
     }
 
     public var currentState: AppState { state }
@@ -26,12 +34,20 @@ public final class Runner {
         draw()
         // The groups' work is read after the first frame: start-up shows the item first.
         reloadWorkshop()
+        lastRevision = try? store.revision()
+        if let p = presence { try? store.announce(p) }
+        refreshLive()
+        defer {
+            if let p = presence { try? store.releaseAll(holder: p.id); try? store.leave(id: p.id) }
+        }
         loop: while true {
             draw()
-            // Wake at the next whole second so the countdown never shows a stale second.
+            heartbeat()
+            // Wake often enough to see other terminals' edits quickly (a cheap PRAGMA), and at
+            // the next whole second so the countdown never shows a stale second.
             let now = clock()
             let toNextSecond = Int((1 - (now - now.rounded(.down))) * 1000) + 1
-            let event = backend.nextEvent(timeoutMs: min(250, toNextSecond))
+            let event = backend.nextEvent(timeoutMs: min(Runner.pollMs, toNextSecond))
             var effects: [Effect] = []
             switch event {
             case .key(let key)?: effects += update(&state, .key(key))
@@ -47,6 +63,14 @@ public final class Runner {
                 case .bell: backend.bell()
                 case .save(let changes): save(changes)
                 case .workshop(let change): apply(change)
+                case .acquireLease(let field): acquire(field)
+                case .releaseLease(let field): release(field)
+                case .setLocked(let locked, let reason): perform { try store.setLocked(locked, reason: reason) }
+                case .loadVersions(let field): loadVersions(field)
+                case .restore(let field, let text):
+                    perform { try store.restore(field: field.historyField ?? "", text: text, author: author) }
+                    reloadWorkshop()
+                    _ = update(&state, .restored)
                 }
             }
             reloadIfChangedElsewhere()
@@ -67,6 +91,7 @@ public final class Runner {
         do {
             try store.save(changes, of: state.session)
             lastVersion = try store.dataVersion()
+            lastRevision = try? store.revision()
             saveError = nil
         } catch {
             saveError = "\(error)"
@@ -80,8 +105,10 @@ public final class Runner {
             switch change {
             case .setText(.entry(let id), let text):
                 try store.setText(entryID: id, text: text, author: author)
+                renewLease(.entry(id))
             case .setText(.plenumNote(let item), let text):
                 try store.setPlenumNote(itemID: item, text: text, author: author)
+                renewLease(.plenumNote(itemID: item))
             case .setText(.groupName(let id), let name), .renameGroup(let id, let name):
                 try store.renameGroup(id: id, name: name)
                 reloadWorkshop()
@@ -105,6 +132,7 @@ public final class Runner {
                 try store.restoreGroup(id: id); reloadWorkshop()
             }
             lastVersion = try store.dataVersion()
+            lastRevision = try? store.revision()
         } catch let error as WorksheetError {
             _ = update(&state, .failed(error.message.text(state.strings.language)))
             reloadWorkshop()
@@ -121,11 +149,95 @@ public final class Runner {
     /// Who typed: the user name, as participants' terminals will also say.
     private let author = ProcessInfo.processInfo.environment["USER"]
 
-    /// Another process committed: take its state (cheap check by `PRAGMA data_version`).
+    static let pollMs = 40
+
+    /// Another process committed (cheap check by `PRAGMA data_version`): refresh leases and
+    /// the lock, and reload the day only when its content changed (the revision counter;
+    /// heartbeats and leases do not count).
     private func reloadIfChangedElsewhere() {
         guard let version = try? store.dataVersion(), version != lastVersion else { return }
         lastVersion = version
-        if let session = try? store.load() { _ = update(&state, .sessionReloaded(session)) }
-        reloadWorkshop()
+        if let revision = try? store.revision(), revision != lastRevision {
+            lastRevision = revision
+            if let session = try? store.load() { _ = update(&state, .sessionReloaded(session)) }
+            reloadWorkshop()
+        }
+        refreshLive()
+    }
+
+    private func refreshLive() {
+        let now = clock()
+        var live = LiveState()
+        if let leases = try? store.activeLeases(now: now) {
+            live.leases = leases.filter { held[$0.key] == nil }  // our own fields are not "someone else"
+        }
+        if let lock = try? store.lockState() { live.locked = lock.locked; live.lockReason = lock.reason }
+        if state.seat.isFacilitator, let terminals = try? store.terminals(now: now) {
+            live.terminals = terminals.filter { $0.id != presence?.id }
+        }
+        _ = update(&state, .liveRefreshed(live))
+    }
+
+    /// Every 2 s: tell the others this terminal is alive (and where it writes); the
+    /// facilitator's list of terminals ages with it.
+    private func heartbeat() {
+        let now = clock()
+        guard now - lastHeartbeat >= 2 else { return }
+        lastHeartbeat = now
+        if let p = presence {
+            try? store.heartbeat(id: p.id, now: now, field: state.editing?.field.historyField)
+            lastVersion = try? store.dataVersion()
+        }
+        for field in held.keys where now - (held[field] ?? 0) >= 5 {
+            _ = try? store.renewLease(field: field, holder: presence?.id ?? "", now: now)
+            held[field] = now
+        }
+        refreshLive()
+    }
+
+    private func acquire(_ field: FieldRef) {
+        guard let name = field.historyField else { return }
+        let label = presenceLabel
+        do {
+            switch try store.acquireLease(field: name, holder: presence?.id ?? "local", label: label, now: clock()) {
+            case .granted: held[name] = clock()
+            case .heldBy(let other): _ = update(&state, .leaseDenied(field, holder: other))
+            }
+        } catch {
+            _ = update(&state, .failed("\(error)"))
+        }
+    }
+
+    private func release(_ field: FieldRef) {
+        guard let name = field.historyField, held.removeValue(forKey: name) != nil else { return }
+        try? store.releaseLease(field: name, holder: presence?.id ?? "local")
+    }
+
+    private func renewLease(_ field: FieldRef) {
+        guard let name = field.historyField, let last = held[name], clock() - last >= 5 else { return }
+        _ = try? store.renewLease(field: name, holder: presence?.id ?? "local", now: clock())
+        held[name] = clock()
+    }
+
+    /// How other terminals name this one while it writes: its group, or "Facilitator".
+    private var presenceLabel: String {
+        if case .participant(let id) = state.seat, let g = state.workshop.groups.first(where: { $0.id == id }) {
+            return g.name
+        }
+        return state.strings[.facilitatorSeat].capitalized
+    }
+
+    private func loadVersions(_ field: FieldRef) {
+        guard let name = field.historyField else { return }
+        do {
+            let versions = try store.versions(field: name).map { TextVersion(text: $0.text, at: $0.at, author: $0.author) }
+            _ = update(&state, .versionsLoaded(field, versions))
+        } catch {
+            _ = update(&state, .failed("\(error)"))
+        }
+    }
+
+    private func perform(_ work: () throws -> Void) {
+        do { try work() } catch { _ = update(&state, .failed("\(error)")) }
     }
 }

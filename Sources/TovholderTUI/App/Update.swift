@@ -26,10 +26,31 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
     case .failed(let text):
         state.notice = text
         return []
+    case .leaseDenied(let field, let holder):
+        if state.editing?.field == field { state.editing = nil }
+        state.notice = state.strings.format(.someoneWriting, holder)
+        return []
+    case .liveRefreshed(let live):
+        state.live = live
+        // A lock set while a participant types ends the typing (what was typed is saved).
+        if live.locked, !state.seat.isFacilitator, state.editing != nil {
+            let effects = WorksheetUpdate.finish(&state)
+            state.notice = state.strings[.lockedNotice]
+            return effects
+        }
+        return []
+    case .versionsLoaded(let field, let versions):
+        state.screen = .history(HistoryView(field: field, versions: versions, returnTo: state.screen))
+        return []
+    case .restored:
+        if case .history(let v) = state.screen { state.screen = v.returnTo }
+        state.notice = state.strings[.restored]
+        return []
     case .key(let key):
         state.notice = nil
         if state.editing != nil { return WorksheetUpdate.editingKey(key, &state) }
-        guard let command = Keymap.command(for: key, in: state.screen.keyContext) else { return [] }
+        guard let command = Keymap.command(for: key, in: state.screen.keyContext),
+              state.seat.allows(command, on: state.screen) else { return [] }
         return perform(command, on: &state)
     }
 }
@@ -58,13 +79,34 @@ private func perform(_ command: Command, on state: inout AppState) -> [Effect] {
         if case .agenda = state.screen { state.screen = .item }
         else { state.screen = .agenda(selected: state.session.currentIndex) }
         return []
+    case .lock:
+        let reason = state.live.locked ? nil : state.session.currentItem.title
+        state.live.locked.toggle()
+        state.live.lockReason = reason
+        state.notice = state.strings[state.live.locked ? .lockedNotice : .unlockedNotice]
+        return [.setLocked(state.live.locked, reason: reason)]
+    case .terminals:
+        if case .terminals(let back) = state.screen { state.screen = back }
+        else { state.screen = .terminals(returnTo: state.screen) }
+        return []
+    case .restore:
+        guard case .history(let v) = state.screen, v.versions.indices.contains(v.selected), v.selected > 0 else { return [] }
+        return [.restore(v.field, text: v.versions[v.selected].text)]
     case .help:
         if case .help(let back) = state.screen { state.screen = back }
         else { state.screen = .help(returnTo: state.screen) }
         return []
     case .back:
+        // A participant's home is its own worksheet.
+        if case .participant(let group) = state.seat, state.screen.keyContext != .linkPicker {
+            if case .worksheet = state.screen { return [] }
+            if case .help(let back) = state.screen { state.screen = back; return [] }
+            WorksheetUpdate.open(groupID: group, returnTo: .item, &state)
+            return []
+        }
         switch state.screen {
-        case .help(let back), .example(let back): state.screen = back
+        case .help(let back), .example(let back), .terminals(let back): state.screen = back
+        case .history(let v): state.screen = v.returnTo
         case .worksheet(var v) where v.linkPicker != nil:
             v.linkPicker = nil
             state.screen = .worksheet(v)
@@ -86,6 +128,9 @@ private func perform(_ command: Command, on state: inout AppState) -> [Effect] {
         case .groups(var v):
             v.selected = min(max(0, state.workshop.orderedGroups.count - 1), max(0, v.selected + delta))
             state.screen = .groups(v)
+        case .history(var v):
+            v.selected = min(max(0, v.versions.count - 1), max(0, v.selected + delta))
+            state.screen = .history(v)
         default:
             return WorksheetUpdate.perform(command, &state)
         }
@@ -126,6 +171,14 @@ func currentPart(_ state: AppState) -> WorksheetPart {
 /// worksheet jumps to the part the new item asks for.
 func followAgenda(_ state: inout AppState) {
     let item = state.session.currentItem
+    if case .participant(let group) = state.seat, state.editing == nil {
+        if item.kind == .plenum {
+            state.screen = .plenum(PlenumView(part: currentPart(state)))
+        } else {
+            WorksheetUpdate.open(groupID: group, returnTo: .item, &state)
+        }
+        return
+    }
     switch state.screen {
     case .worksheet(var v):
         if let part = item.part, let kind = EntryKind(part: part), let sheet = state.workshop.worksheets[v.groupID],

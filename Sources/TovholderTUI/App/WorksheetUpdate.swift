@@ -11,7 +11,9 @@ enum WorksheetUpdate {
             switch command {
             case .edit:
                 let id = state.session.currentItem.id
-                state.editing = FieldEditing(field: .plenumNote(itemID: id), text: state.workshop.plenumNotes[id] ?? "")
+                return begin(.plenumNote(itemID: id), text: state.workshop.plenumNotes[id] ?? "", &state)
+            case .history:
+                return [.loadVersions(.plenumNote(itemID: state.session.currentItem.id))]
             case .scrollLeft, .scrollRight:
                 let count = state.workshop.activeGroups.count
                 v.firstColumn = min(max(0, count - 1), max(0, v.firstColumn + (command == .scrollLeft ? -1 : 1)))
@@ -47,15 +49,17 @@ enum WorksheetUpdate {
         case .down, .nextField: v.focus = min(slots.count - 1, v.focus + 1)
         case .edit:
             switch slot {
-            case .entry(let e): state.editing = FieldEditing(field: .entry(e.id), text: e.text)
-            case .add(let kind): effects = [.workshop(.addEntry(groupID: v.groupID, kind: kind, after: nil))]
+            case .entry(let e): effects = begin(.entry(e.id), text: e.text, &state)
+            case .add(let kind): effects = lockedNotice(&state) ? [] : [.workshop(.addEntry(groupID: v.groupID, kind: kind, after: nil))]
             }
-        case .newEntry where slot.kind != .challenge:
+        case .history:
+            if case .entry(let e) = slot { effects = [.loadVersions(.entry(e.id))] }
+        case .newEntry where slot.kind != .challenge && !lockedNotice(&state):
             var after: Int64?
             if case .entry(let e) = slot { after = e.id }
             effects = [.workshop(.addEntry(groupID: v.groupID, kind: slot.kind, after: after))]
         case .deleteEntry:
-            if case .entry(let e) = slot, e.kind != .challenge {
+            if case .entry(let e) = slot, e.kind != .challenge, !lockedNotice(&state) {
                 if v.pendingDelete == e.id || e.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                     v.pendingDelete = nil
                     effects = [.workshop(.deleteEntry(e.id))]
@@ -105,7 +109,7 @@ enum WorksheetUpdate {
         switch command {
         case .select:
             if let g = selected { open(groupID: g.id, returnTo: .groups, &state) }
-        case .newEntry:
+        case .newGroup:
             return [.workshop(.addGroup(name: state.strings.format(.newGroupName, groups.count + 1)))]
         case .rename:
             if let g = selected { state.editing = FieldEditing(field: .groupName(g.id), text: g.name) }
@@ -157,6 +161,7 @@ enum WorksheetUpdate {
     static func finish(_ state: inout AppState) -> [Effect] {
         guard let editing = state.editing else { return [] }
         state.editing = nil
+        if editing.field.historyField != nil { return [.releaseLease(editing.field)] }
         if case .groupName(let id) = editing.field {
             let name = editing.editor.text.trimmingCharacters(in: .whitespacesAndNewlines)
             guard let group = state.workshop.groups.first(where: { $0.id == id }), name != group.name else { return [] }
@@ -191,8 +196,26 @@ enum WorksheetUpdate {
                   if case .entry(let e) = $0 { return e.id == entry.id } else { return false } }) else { return [] }
         v.focus = slot
         state.screen = .worksheet(v)
-        state.editing = FieldEditing(field: .entry(entry.id), text: entry.text)
-        return []
+        return begin(.entry(entry.id), text: entry.text, &state)
+    }
+
+    /// Starts editing a field unless the worksheets are locked for this terminal or another
+    /// terminal is writing there; the shell then takes the field's lease.
+    static func begin(_ field: FieldRef, text: String, _ state: inout AppState) -> [Effect] {
+        if lockedNotice(&state) { return [] }
+        if let name = field.historyField, let holder = state.live.leases[name] {
+            state.notice = state.strings.format(.someoneWriting, holder)
+            return []
+        }
+        state.editing = FieldEditing(field: field, text: text)
+        return field.historyField == nil ? [] : [.acquireLease(field)]
+    }
+
+    /// True (with a notice) when a participant may not write because of the lock.
+    static func lockedNotice(_ state: inout AppState) -> Bool {
+        guard state.live.locked, !state.seat.isFacilitator else { return false }
+        state.notice = state.strings[.lockedNotice]
+        return true
     }
 
     static func groupAdded(_ group: TovholderCore.Group, _ state: inout AppState) -> [Effect] {

@@ -60,7 +60,8 @@ enum ChainRows {
     /// The rows of a whole worksheet. `editing` (slot index and its editor) is drawn from
     /// the editor's own layout; returns the cursor (row index, column) when editing.
     static func worksheet(_ sheet: Worksheet, check: ChainCheck, focus: Int?, editing: (slot: Int, editor: TextEditor)?,
-                          width: Int, _ s: Strings) -> (rows: [ChainRow], cursor: (row: Int, column: Int)?) {
+                          leases: [String: String] = [:], width: Int, _ s: Strings)
+        -> (rows: [ChainRow], cursor: (row: Int, column: Int)?) {
         var rows: [ChainRow] = []
         var cursor: (row: Int, column: Int)?
         let findings = check.findings()
@@ -91,6 +92,9 @@ enum ChainRows {
                 for (i, line) in (lines.isEmpty ? [""] : lines).enumerated() {
                     rows.append(ChainRow(text: i == 0 ? prefix + line : line, role: role,
                                          indent: i == 0 ? 2 : indent, slot: index))
+                }
+                if let holder = leases[HistoryField.entry(entry.id)] {
+                    rows.append(ChainRow(text: s.format(.someoneWriting, holder), role: .next, indent: indent, slot: index))
                 }
                 if let link = linkLine(entry, in: sheet, s) {
                     rows.append(ChainRow(text: "↳ " + link, role: .muted, indent: indent, slot: index))

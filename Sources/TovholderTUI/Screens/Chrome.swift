@@ -6,8 +6,12 @@ enum Chrome {
         let w = canvas.size.width
         canvas.fill(Rect(x: 0, y: 0, width: w, height: 1), role: .titleBar)
         let s = state.strings
-        let right = " " + s.format(.itemOf, state.session.currentIndex + 1, state.session.programme.agenda.count)
+        var right = " " + s.format(.itemOf, state.session.currentIndex + 1, state.session.programme.agenda.count)
             + " · " + state.fileName + " "
+        if case .participant(let group) = state.seat {
+            let name = state.workshop.groups.first { $0.id == group }?.name ?? ""
+            right = " " + s.format(.participantTitle, name) + " · " + state.fileName + " "
+        }
         let clock = s.time(state.clock)
         let left = " " + clock + "  " + state.session.programme.title
         let rightWidth = min(DisplayWidth.of(right), max(0, w - DisplayWidth.of(left) - 1))
@@ -21,7 +25,7 @@ enum Chrome {
         canvas.fill(Rect(x: 0, y: y, width: w, height: 1), role: .keyBar)
         let s = state.strings
         let context = state.editing != nil ? KeyContext.editing : state.screen.keyContext
-        var entries = Keymap.bar(for: context).map {
+        var entries = Keymap.bar(for: context, seat: state.seat).map {
             (key: $0.label.text(s.language), text: s[$0.description], priority: $0.barPriority ?? 99)
         }
         // Two spaces between entries when they fit, one when tight; then drop the least important.
@@ -84,6 +88,13 @@ public func render(_ state: AppState, into canvas: inout Canvas) {
     case .example: ExampleScreen.render(state, into: &canvas, in: body)
     case .plenum(let view): PlenumScreen.render(state, view: view, into: &canvas, in: body)
     case .groups(let view): GroupsScreen.render(state, view: view, into: &canvas, in: body)
+    case .history(let view): HistoryScreen.render(state, view: view, into: &canvas, in: body)
+    case .terminals: TerminalsScreen.render(state, into: &canvas, in: body)
+    }
+    if state.live.locked {
+        let reason = state.live.lockReason.map { " (" + $0 + ")" } ?? ""
+        let text = " " + state.strings.format(.lockedBanner, reason) + " "
+        canvas.put(text, x: max(0, canvas.size.width - DisplayWidth.of(text) - 1), y: 1, role: .error, attributes: [.bold])
     }
     if let notice = state.notice {
         let y = canvas.size.height - 2

@@ -25,7 +25,7 @@ enum WorksheetScreen {
             editing = (slot, e.editor)
         }
         let (rows, cursor) = ChainRows.worksheet(sheet, check: check, focus: view.focus, editing: editing,
-                                                  width: listRect.width - 1, s)
+                                                  leases: state.live.leases, width: listRect.width - 1, s)
         let focusRows = rows.indices.filter { rows[$0].slot == view.focus }
         let first = cursor?.row ?? focusRows.first ?? 0
         let last = cursor?.row ?? focusRows.last ?? 0

@@ -15,6 +15,10 @@ public enum StringKey: CaseIterable, Sendable {
     case roadmapToday
     case keyEdit, keyDone, keyNextField, keyNewEntry, keyDelete, keyLink, keyMove, keyGroups, keyPlenum,
          keyExample, keyToggle, keyScrollGroups, keyOpen, keyRename, keyRemoveRestore, keyUndo
+    case keyHistory, keyRestore, keyLock, keyTerminals
+    case historyTitle, historyCurrent, historyEmpty, secondsAgo, minutesAgo, terminalsTitle, terminalsEmpty,
+         colGroup, colUser, colHost, colSeen, colField, facilitatorSeat, lockedBanner, lockedNotice, unlockedNotice,
+         someoneWriting, participantTitle, chooseGroup, unknownGroup, networkShare, restored
     case groupsTitle, newGroupName, removedMark, goalLabel, mechanismLabel, tries, shows, emptySection,
          chainOK, chainFindings, deleteAgain, plenumTitle, plenumNotes, linkMechanisms, linkGoals,
          exampleTitle, noExample, nothingYet, worksheetOf, noGroups, groupCount, moreRight, moreLeft, noLinkTargets
@@ -122,6 +126,34 @@ public struct Strings: Sendable {
         case .keyRename: return l("Omdøb", "Rename")
         case .keyRemoveRestore: return l("Fjern/genskab", "Remove/restore")
         case .keyUndo: return l("Fortryd", "Undo")
+        case .keyHistory: return l("Historik", "History")
+        case .keyRestore: return l("Hent tilbage", "Bring back")
+        case .keyLock: return l("Lås/lås op", "Lock/unlock")
+        case .keyTerminals: return l("Terminaler", "Terminals")
+        case .historyTitle: return l("Tidligere udgaver · %1", "Earlier versions · %1")
+        case .historyCurrent: return l("nu", "now")
+        case .historyEmpty: return l("Ingen tidligere udgaver endnu", "No earlier versions yet")
+        case .secondsAgo: return l("%1 s siden", "%1 s ago")
+        case .minutesAgo: return l("%1 min siden", "%1 min ago")
+        case .terminalsTitle: return l("Tilsluttede terminaler", "Joined terminals")
+        case .terminalsEmpty: return l("Ingen andre terminaler – grupper tilslutter med: tovholder join FIL",
+                                       "No other terminals – groups join with: tovholder join FILE")
+        case .colGroup: return l("Gruppe", "Group")
+        case .colUser: return l("Bruger", "User")
+        case .colHost: return l("Maskine", "Host")
+        case .colSeen: return l("Sidst aktiv", "Last active")
+        case .colField: return l("Skriver i", "Writing in")
+        case .facilitatorSeat: return l("facilitator", "facilitator")
+        case .lockedBanner: return l("🔒 Arkene er låst af facilitatoren%1", "🔒 The worksheets are locked by the facilitator%1")
+        case .lockedNotice: return l("Arkene er låst – kun facilitatoren kan låse op", "The worksheets are locked – only the facilitator can unlock")
+        case .unlockedNotice: return l("Arkene er låst op", "The worksheets are unlocked")
+        case .someoneWriting: return l("✎ %1 skriver her…", "✎ %1 is writing here…")
+        case .participantTitle: return l("Deltager · %1", "Participant · %1")
+        case .chooseGroup: return l("Hvilken gruppe er du i? Skriv nummeret og tryk Enter:", "Which group are you in? Type its number and press Enter:")
+        case .unknownGroup: return l("gruppen \"%1\" findes ikke; grupperne er: %2", "no group \"%1\"; the groups are: %2")
+        case .networkShare: return l("Advarsel: %1", "Warning: %1")
+        case .restored: return l("Den tidligere udgave er hentet tilbage (den nuværende er gemt i historikken)",
+                                 "The earlier version is back (the current one is kept in the history)")
         case .groupsTitle: return l("Grupper", "Groups")
         case .newGroupName: return l("Gruppe %1", "Group %1")
         case .removedMark: return l("(fjernet – arbejdet er gemt)", "(removed – its work is kept)")

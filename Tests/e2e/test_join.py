@@ -1,0 +1,121 @@
+"""Many terminals, one session: a facilitator and participants' `tovholder join` in tmux,
+and a participant over a real OpenSSH server on 127.0.0.1."""
+import os
+import signal
+import time
+
+from conftest import BIN, sql
+
+FILE = "udviklingsdag.tovholder"
+
+
+def facilitator(term, workdir):
+    t = term(100, 30).start()
+    t.wait_for("Afslut")
+    return t, os.path.join(workdir, FILE)
+
+
+def participant(term, group, width=80, height=24):
+    t = term(width, height).start("join", FILE, "--group", group)
+    t.wait_for("Arbejdsark")
+    return t
+
+
+def goal_of(path, group):
+    return sql(path, f"SELECT e.text FROM entries e JOIN groups g ON g.id = e.group_id "
+                     f"WHERE e.kind = 'goal' AND g.name = '{group}' AND e.deleted_at IS NULL ORDER BY e.position LIMIT 1")
+
+
+def test_participants_type_at_once_and_everyone_sees_it(term, workdir):
+    f, path = facilitator(term, workdir)
+    p1 = participant(term, "Gruppe 1")
+    p2 = participant(term, "2")
+    assert "Deltager · Gruppe 1" in p1.screen()
+    p1.send("Enter"); p2.send("Enter")
+    for a, b in zip("Borgeren først æø", "Ét sprog for alle 🤝"):
+        p1.type(a); p2.type(b)
+    f.send("o")
+    screen = f.wait_for("Borgeren først æø")
+    f.wait_for("Ét sprog for alle 🤝")
+    assert goal_of(path, "Gruppe 1") == "Borgeren først æø"
+    assert goal_of(path, "Gruppe 2") == "Ét sprog for alle 🤝"
+    p1.send("Escape")
+    p1.send("o")
+    p1.wait_for("Ét sprog for alle 🤝")  # read-only view of the other groups
+
+
+def test_participants_cannot_move_the_day_and_follow_the_facilitator(term, workdir):
+    f, path = facilitator(term, workdir)
+    p = participant(term, "Gruppe 1")
+    assert "Mellemrum" not in p.screen() and "Næste" not in p.screen().splitlines()[-1]
+    for key in ("Right", "n", "Space", "+", "a", "Enter", "Escape"):
+        p.send(key)
+    p.send("Escape")
+    time.sleep(0.5)
+    assert sql(path, "SELECT item_index FROM position") == "0"
+    assert sql(path, "SELECT count(*) FROM item_progress WHERE running_since IS NOT NULL") == "0"
+    # The facilitator jumps to the mechanisms group work and starts its timer.
+    day = __import__("conftest").programme(path)
+    target = next(i for i, it in enumerate(day["agenda"]) if it.get("part") == "mechanisms" and it["kind"] == "group-work")
+    f.send("a")
+    for _ in range(target):
+        f.send("Down")
+    f.send("Enter")
+    f.send("Space")
+    p.wait_for("⏱")  # the facilitator's countdown, small, in step
+    screen = p.wait_for("Virksomme mekanismer")
+    assert "Arbejdsark · Gruppe 1" in screen
+
+
+def test_one_field_one_writer_lock_and_presence(term, workdir):
+    f, path = facilitator(term, workdir)
+    p1 = participant(term, "Gruppe 1")
+    p2 = participant(term, "Gruppe 2")
+    p1.send("Enter")
+    p1.type("Vi skriver")
+    # The facilitator opens group 1's sheet and tries the same goal.
+    f.send("g"); f.wait_for("Grupper")
+    f.send("Enter"); f.wait_for("Arbejdsark · Gruppe 1")
+    f.wait_for("Gruppe 1 skriver her")
+    f.send("Enter")
+    f.wait_for("Gruppe 1 skriver her…")
+    assert goal_of(path, "Gruppe 1") == "Vi skriver"
+    p1.send("Escape")
+    # Presence: both participants are listed with their user; a killed one drops off.
+    f.send("Escape"); f.send("Escape")
+    f.send("t")
+    f.wait_for("Gruppe 2")
+    screen = f.wait_for("Gruppe 1")
+    assert os.environ.get("USER", "root") in screen or "root" in screen
+    os.kill(p2.app_pid(), signal.SIGKILL)
+    f.wait_until(lambda: "Gruppe 2" not in f.screen(), timeout=12, what="a killed terminal drops off within 10 s")
+    # Lock: participants see it and cannot write.
+    f.send("L")
+    p1.wait_for("låst")
+    p1.send("Enter")
+    p1.type("x")
+    time.sleep(0.5)
+    assert goal_of(path, "Gruppe 1") == "Vi skriver"
+    assert sql(path, "SELECT locked FROM session_flags") == "1"
+    f.send("L")
+    p1.wait_until(lambda: "låst af" not in p1.screen(), what="unlocked")
+
+
+def test_join_without_group_asks_which(term, workdir):
+    f, path = facilitator(term, workdir)
+    t = term().start("join", FILE)
+    t.wait_for("Hvilken gruppe")
+    screen = t.wait_for("Gruppe 4")
+    assert "1) Gruppe 1" in screen
+    t.type("3")
+    t.send("Enter")
+    t.wait_for("Arbejdsark · Gruppe 3")
+
+
+def test_join_names_a_missing_file_and_an_unknown_group(term, workdir):
+    from conftest import run_cli
+    r = run_cli("join", os.path.join(workdir, "findes-ikke.tovholder"), "--group", "1")
+    assert r.returncode == 1 and "findes-ikke.tovholder" in r.stderr
+    f, path = facilitator(term, workdir)
+    r = run_cli("join", path, "--group", "Gruppe 9")
+    assert r.returncode == 1 and "Gruppe 9" in r.stderr and "Gruppe 1" in r.stderr
