@@ -16,7 +16,10 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw",
                        providers: [.apt(["libncursesw5-dev"])]),
+        // statfs(2) for the network file system warning (not in Swift's Glibc module).
+        .systemLibrary(name: "CStatfs"),
         .target(name: "TovholderCore", dependencies: [
+            "CStatfs",
             .product(name: "Yams", package: "Yams"),
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),

@@ -11,6 +11,8 @@ public enum SessionError: Error, Equatable {
     case unreadable(path: String, detail: String)
     case exists(path: String)
     case cannotCreate(path: String, detail: String)
+    /// Other terminals kept the file busy through every retry (seconds, not a normal wait).
+    case busy(path: String)
 
     public var message: Localized {
         switch self {
@@ -34,6 +36,9 @@ public enum SessionError: Error, Equatable {
             return Localized(da: "\(p): findes allerede", en: "\(p): already exists")
         case .cannotCreate(let p, let d):
             return Localized(da: "\(p): kan ikke oprettes: \(d)", en: "\(p): cannot be created: \(d)")
+        case .busy(let p):
+            return Localized(da: "\(p): sessionen er optaget af en anden terminal lige nu; prøv igen om lidt",
+                             en: "\(p): another terminal is keeping the session busy right now; try again in a moment")
         }
     }
 }

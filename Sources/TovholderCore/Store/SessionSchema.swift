@@ -4,7 +4,7 @@ import GRDB
 /// The session file's schema, one migration per version. A file with a migration this
 /// program does not know was written by a newer Tovholder and is refused.
 enum SessionSchema {
-    static let currentVersion = 2
+    static let currentVersion = 3
 
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
@@ -73,10 +73,57 @@ enum SessionSchema {
                 try seedGroups(db, names: names, now: Date().timeIntervalSince1970)
             }
         }
+        m.registerMigration("v3") { db in
+            try migrateV3(db)
+        }
         return m
     }
 
-    static var knownMigrations: Set<String> { ["v1", "v2"] }
+    static var knownMigrations: Set<String> { ["v1", "v2", "v3"] }
+
+    /// Tables whose changes are content every terminal must reload. Presence and leases are
+    /// not among them: a heartbeat every second must not make every screen reload.
+    static let contentTables = ["position", "item_progress", "groups", "entries", "entry_links",
+                                "plenum_notes", "session_flags"]
+
+    /// v3: several terminals at once. A revision counter bumped by triggers (so no code path
+    /// can forget it), who is connected, who is writing in which field, and the lock.
+    static func migrateV3(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE revision(
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                n INTEGER NOT NULL);
+            INSERT INTO revision(id, n) VALUES (1, 0);
+            CREATE TABLE session_flags(
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                locked INTEGER NOT NULL DEFAULT 0,
+                lock_reason TEXT);
+            INSERT INTO session_flags(id, locked) VALUES (1, 0);
+            CREATE TABLE terminals(
+                id TEXT PRIMARY KEY,
+                role TEXT NOT NULL,
+                group_id INTEGER,
+                user TEXT,
+                host TEXT,
+                pid INTEGER,
+                started_at REAL,
+                last_seen REAL NOT NULL,
+                field TEXT);
+            CREATE TABLE leases(
+                field TEXT PRIMARY KEY,
+                holder TEXT NOT NULL,
+                label TEXT NOT NULL,
+                expires_at REAL NOT NULL);
+            """)
+        for table in contentTables {
+            for event in ["INSERT", "UPDATE", "DELETE"] {
+                try db.execute(sql: """
+                    CREATE TRIGGER "revision_\(table)_\(event.lowercased())" AFTER \(event) ON "\(table)"
+                    BEGIN UPDATE revision SET n = n + 1 WHERE id = 1; END
+                    """)
+            }
+        }
+    }
 
     private struct GroupNames: Decodable { var groups: [String] }
 

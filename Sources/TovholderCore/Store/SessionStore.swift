@@ -24,28 +24,38 @@ public final class SessionStore {
     }
 
     /// Opens an existing session after checking that it is one, without writing to it
-    /// unless it is. A newer schema is refused, not touched.
+    /// unless it is. A newer schema is refused, not touched. A failure that is not about
+    /// the file itself is tried once more: two processes opening (and migrating) one file
+    /// at the same moment can trip over each other, and the second try sees the other's work.
     public static func open(path: String) throws -> SessionStore {
-        try SessionFileCheck.requireSQLiteHeader(path: path)
-        let queue: DatabaseQueue
-        var upToDate = false
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration())
-            try queue.read { db in
-                upToDate = try SessionFileCheck.requireTovholderSchema(db, path: path)
-            }
+            return try openOnce(path: path)
         } catch let error as SessionError {
             throw error
         } catch {
-            throw SessionError.unreadable(path: path, detail: "\(error)")
-        }
-        // Migrate only an older file: opening a current one writes nothing and stays fast.
-        if !upToDate {
+            usleep(UInt32.random(in: 20_000...100_000))
             do {
-                try SessionSchema.migrator.migrate(queue)
+                return try openOnce(path: path)
+            } catch let error as SessionError {
+                throw error
             } catch {
                 throw SessionError.unreadable(path: path, detail: "\(error)")
             }
+        }
+    }
+
+    /// Throws `SessionError` for a file that is not a current-or-older session, and the
+    /// database's own error for anything `open` may retry.
+    private static func openOnce(path: String) throws -> SessionStore {
+        try SessionFileCheck.requireSQLiteHeader(path: path)
+        let queue = try DatabaseQueue(path: path, configuration: configuration())
+        // Not `reading`: that retry belongs to an open store; `open` retries as a whole.
+        let upToDate = try queue.read { db in
+            try SessionFileCheck.requireTovholderSchema(db, path: path)
+        }
+        // Migrate only an older file: opening a current one writes nothing and stays fast.
+        if !upToDate {
+            try SessionSchema.migrator.migrate(queue)
         }
         return SessionStore(path: path, queue: queue)
     }
@@ -95,7 +105,7 @@ public final class SessionStore {
     // MARK: reading and saving
 
     public func load() throws -> SessionState {
-        try queue.read { db in
+        try reading { db in
             guard let json = try String.fetchOne(db, sql: "SELECT json FROM programme WHERE id = 1") else {
                 throw SessionError.damaged(path: path, detail: "programme missing")
             }
@@ -127,7 +137,7 @@ public final class SessionStore {
     /// Saves what `changes` name, all in one transaction.
     public func save(_ changes: [SessionChange], of state: SessionState) throws {
         guard !changes.isEmpty else { return }
-        try queue.write { db in
+        try writing { db in
             for change in changes {
                 switch change {
                 case .position:
@@ -153,6 +163,6 @@ public final class SessionStore {
 
     /// Cheap check for commits by other processes (`PRAGMA data_version`).
     public func dataVersion() throws -> Int {
-        try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+        try reading { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
     }
 }

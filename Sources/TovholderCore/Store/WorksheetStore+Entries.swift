@@ -8,7 +8,7 @@ extension SessionStore {
     @discardableResult
     public func addEntry(groupID: Int64, kind: EntryKind, after: Int64? = nil, text: String = "",
                          author: String? = nil, now: Double = Date().timeIntervalSince1970) throws -> Entry {
-        try queue.write { db in
+        try writing { db in
             _ = try Self.requireGroup(db, groupID)
             var list = try Self.liveList(db, groupID: groupID, kind: kind)
             if kind == .challenge && !list.isEmpty { throw WorksheetError.challengeExists }
@@ -44,23 +44,30 @@ extension SessionStore {
     /// or the last history row already holds all of it (see `keepPrevious`).
     public func setText(entryID: Int64, text: String, author: String? = nil,
                         now: Double = Date().timeIntervalSince1970) throws {
-        try queue.write { db in
-            // A deleted entry may still be typed into by a terminal that has not seen the
-            // deletion: keep that text too rather than refuse it.
-            guard let row = try Row.fetchOne(db, sql: "SELECT text, updated_at, updated_by FROM entries WHERE id = ?",
-                                             arguments: [entryID]) else { throw WorksheetError.entryNotFound(entryID) }
-            let previous: String = row["text"]
-            guard previous != text else { return }
-            try Self.keepPrevious(db, field: HistoryField.entry(entryID), previous: previous,
-                                  at: row["updated_at"], author: row["updated_by"], replacement: text, now: now)
-            try db.execute(sql: "UPDATE entries SET text = ?, updated_at = ?, updated_by = ? WHERE id = ?",
-                           arguments: [storable(text), now, author, entryID])
+        try writing { db in
+            try Self.writeEntryText(db, entryID: entryID, text: text, author: author, now: now, keepAlways: false)
         }
+    }
+
+    /// `keepAlways`: the replaced text goes to history even when the new text holds it
+    /// (a restore is a deliberate switch of versions; the one left must be in the list).
+    static func writeEntryText(_ db: Database, entryID: Int64, text: String, author: String?, now: Double,
+                               keepAlways: Bool) throws {
+        // A deleted entry may still be typed into by a terminal that has not seen the
+        // deletion: keep that text too rather than refuse it.
+        guard let row = try Row.fetchOne(db, sql: "SELECT text, updated_at, updated_by FROM entries WHERE id = ?",
+                                         arguments: [entryID]) else { throw WorksheetError.entryNotFound(entryID) }
+        let previous: String = row["text"]
+        guard previous != text else { return }
+        try keepPrevious(db, field: HistoryField.entry(entryID), previous: previous, at: row["updated_at"],
+                         author: row["updated_by"], replacement: text, now: now, always: keepAlways)
+        try db.execute(sql: "UPDATE entries SET text = ?, updated_at = ?, updated_by = ? WHERE id = ?",
+                       arguments: [storable(text), now, author, entryID])
     }
 
     /// Soft: the entry leaves the worksheet with its text kept; links from and to it are ignored.
     public func deleteEntry(id: Int64, now: Double = Date().timeIntervalSince1970) throws {
-        try queue.write { db in
+        try writing { db in
             _ = try Self.requireLiveEntry(db, id)
             try db.execute(sql: "UPDATE entries SET deleted_at = ? WHERE id = ?", arguments: [now, id])
         }
@@ -68,7 +75,7 @@ extension SessionStore {
 
     /// Moves an entry `by` places within its kind's list (negative is up), stopping at the ends.
     public func moveEntry(id: Int64, by offset: Int) throws {
-        try queue.write { db in
+        try writing { db in
             let (groupID, kind) = try Self.requireLiveEntry(db, id)
             var ids = try Self.liveList(db, groupID: groupID, kind: kind).map(\.id)
             let from = ids.firstIndex(of: id)!
@@ -83,7 +90,7 @@ extension SessionStore {
     /// Sets what a trial action tries (mechanisms) or a sign shows (goals): live entries of
     /// that kind in the same group only.
     public func setLinks(entryID: Int64, targets: [Int64]) throws {
-        try queue.write { db in
+        try writing { db in
             let (groupID, kind) = try Self.requireLiveEntry(db, entryID)
             guard let targetKind = kind.linksTo else { throw WorksheetError.kindHasNoLinks(kind) }
             var unique: [Int64] = []
@@ -105,27 +112,32 @@ extension SessionStore {
     /// The facilitator's notes for a plenum item, kept with history like entries.
     public func setPlenumNote(itemID: String, text: String, author: String? = nil,
                               now: Double = Date().timeIntervalSince1970) throws {
-        try queue.write { db in
-            let row = try Row.fetchOne(db, sql: "SELECT text, updated_at, updated_by FROM plenum_notes WHERE item_id = ?",
-                                       arguments: [itemID])
-            let previous: String = row?["text"] ?? ""
-            guard previous != text else { return }
-            if let row {
-                try Self.keepPrevious(db, field: HistoryField.plenum(itemID), previous: previous,
-                                      at: row["updated_at"], author: row["updated_by"], replacement: text, now: now)
-            }
-            try db.execute(sql: """
-                INSERT INTO plenum_notes(item_id, text, updated_at, updated_by) VALUES (?, ?, ?, ?)
-                ON CONFLICT(item_id) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at,
-                    updated_by = excluded.updated_by
-                """, arguments: [itemID, storable(text), now, author])
+        try writing { db in
+            try Self.writePlenumNote(db, itemID: itemID, text: text, author: author, now: now, keepAlways: false)
         }
+    }
+
+    static func writePlenumNote(_ db: Database, itemID: String, text: String, author: String?, now: Double,
+                                keepAlways: Bool) throws {
+        let row = try Row.fetchOne(db, sql: "SELECT text, updated_at, updated_by FROM plenum_notes WHERE item_id = ?",
+                                   arguments: [itemID])
+        let previous: String = row?["text"] ?? ""
+        guard previous != text else { return }
+        if let row {
+            try keepPrevious(db, field: HistoryField.plenum(itemID), previous: previous, at: row["updated_at"],
+                             author: row["updated_by"], replacement: text, now: now, always: keepAlways)
+        }
+        try db.execute(sql: """
+            INSERT INTO plenum_notes(item_id, text, updated_at, updated_by) VALUES (?, ?, ?, ?)
+            ON CONFLICT(item_id) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at,
+                updated_by = excluded.updated_by
+            """, arguments: [itemID, storable(text), now, author])
     }
 
     /// Earlier texts of a field (`HistoryField.entry(id)`, `.plenum(item)`), oldest first;
     /// `at` and `author` say when and by whom that text was written.
     public func history(field: String) throws -> [(text: String, at: Double, author: String?)] {
-        try queue.read { db in
+        try reading { db in
             try Row.fetchAll(db, sql: "SELECT text, at, author FROM text_history WHERE field = ? ORDER BY at, id",
                              arguments: [field]).map { (text: $0["text"], at: $0["at"], author: $0["author"]) }
         }
@@ -139,14 +151,15 @@ extension SessionStore {
     /// Appends `previous` (written at `at`) to the history when it stood for a pause, or when
     /// neither the replacement nor the last history row holds all of it. So typing on keeps
     /// the text from before each pause, a run of deletions keeps the text before it once,
-    /// and anything replaced — also by another terminal — is always kept.
+    /// and anything replaced — also by another terminal — is always kept. `always` keeps it
+    /// whatever the replacement (unless it is already the last history row).
     static func keepPrevious(_ db: Database, field: String, previous: String, at: Double,
-                             author: String?, replacement: String, now: Double) throws {
+                             author: String?, replacement: String, now: Double, always: Bool = false) throws {
         guard !previous.isEmpty else { return }
         let last = try String.fetchOne(db, sql: "SELECT text FROM text_history WHERE field = ? ORDER BY id DESC LIMIT 1",
                                        arguments: [field])
         if last == previous { return }
-        if now - at < pauseSeconds {
+        if !always && now - at < pauseSeconds {
             if isInsertion(of: previous, into: replacement) { return }
             if let last, isInsertion(of: previous, into: last) { return }
         }

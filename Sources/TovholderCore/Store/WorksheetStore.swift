@@ -7,7 +7,7 @@ import GRDB
 extension SessionStore {
     /// Everything the groups and the facilitator wrote, as one consistent snapshot.
     public func loadWorkshop() throws -> Workshop {
-        try queue.read { db in
+        try reading { db in
             var workshop = Workshop()
             for row in try Row.fetchAll(db, sql: "SELECT * FROM groups ORDER BY position, id") {
                 let group = Group(id: row["id"], name: row["name"], position: row["position"],
@@ -61,7 +61,7 @@ extension SessionStore {
     /// "Gruppe N", the first such name not taken.
     @discardableResult
     public func addGroup(name: String, now: Double = Date().timeIntervalSince1970) throws -> Group {
-        try queue.write { db in
+        try writing { db in
             var name = Self.trimmed(name)
             let taken = try Self.activeNames(db, except: nil)
             if name.isEmpty {
@@ -81,7 +81,7 @@ extension SessionStore {
     }
 
     public func renameGroup(id: Int64, name: String) throws {
-        try queue.write { db in
+        try writing { db in
             let name = Self.trimmed(name)
             guard !name.isEmpty else { throw WorksheetError.emptyGroupName }
             _ = try Self.requireGroup(db, id)
@@ -94,7 +94,7 @@ extension SessionStore {
 
     /// Soft: the group leaves the screens, its work stays in the file.
     public func removeGroup(id: Int64, now: Double = Date().timeIntervalSince1970) throws {
-        try queue.write { db in
+        try writing { db in
             _ = try Self.requireGroup(db, id)
             try db.execute(sql: "UPDATE groups SET removed_at = ? WHERE id = ? AND removed_at IS NULL",
                            arguments: [now, id])
@@ -103,7 +103,7 @@ extension SessionStore {
 
     /// Brings a removed group back with all its work; refused if its name was taken meanwhile.
     public func restoreGroup(id: Int64) throws {
-        try queue.write { db in
+        try writing { db in
             let name = try Self.requireGroup(db, id)
             guard !(try Self.activeNames(db, except: id)).contains(name.lowercased()) else {
                 throw WorksheetError.duplicateGroupName(name)

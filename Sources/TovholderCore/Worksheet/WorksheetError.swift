@@ -12,6 +12,8 @@ public enum WorksheetError: Error, Equatable {
     case kindHasNoLinks(EntryKind)
     /// A link target that is deleted, in another group, or of the wrong kind.
     case invalidLinkTarget(Int64)
+    /// A field name that is neither `HistoryField.entry` nor `.plenum`.
+    case unknownField(String)
 
     public var message: Localized {
         switch self {
@@ -36,6 +38,8 @@ public enum WorksheetError: Error, Equatable {
         case .invalidLinkTarget(let id):
             return Localized(da: "Kan ikke kobles til felt \(id): det er slettet, af en anden slags eller fra en anden gruppe",
                              en: "Cannot link to field \(id): it is deleted, of another kind or from another group")
+        case .unknownField(let f):
+            return Localized(da: "Feltet findes ikke (\(f))", en: "The field does not exist (\(f))")
         }
     }
 }

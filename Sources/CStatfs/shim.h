@@ -1,0 +1,11 @@
+// statfs(2) and its f_type: Swift's Glibc module does not include <sys/vfs.h>.
+// Used to warn when a session file is on a network file system.
+#ifndef TOVHOLDER_CSTATFS_H
+#define TOVHOLDER_CSTATFS_H
+#ifdef __linux__
+#include <sys/vfs.h>
+#else
+#include <sys/param.h>
+#include <sys/mount.h>
+#endif
+#endif

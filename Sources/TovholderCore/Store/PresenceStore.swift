@@ -1,0 +1,152 @@
+import Foundation
+import GRDB
+
+public enum TerminalRole: String, Sendable, Equatable {
+    case facilitator, participant
+}
+
+/// One terminal with the session open: who, from where, and which field it is in.
+public struct TerminalPresence: Equatable, Sendable {
+    /// Stored as `host` for a terminal on the session's own machine (not over SSH).
+    public static let localHost = "lokal"
+
+    public var id: String
+    public var role: TerminalRole
+    public var groupID: Int64?
+    public var user: String
+    public var host: String
+    public var pid: Int32
+    public var startedAt: Double
+    public var lastSeen: Double
+    /// The `HistoryField` name of the field being edited, if any.
+    public var field: String?
+
+    public init(id: String, role: TerminalRole, groupID: Int64? = nil, user: String, host: String, pid: Int32,
+                startedAt: Double, lastSeen: Double, field: String? = nil) {
+        self.id = id; self.role = role; self.groupID = groupID; self.user = user; self.host = host
+        self.pid = pid; self.startedAt = startedAt; self.lastSeen = lastSeen; self.field = field
+    }
+
+    public var isLocal: Bool { host == Self.localHost }
+
+    /// The host for a screen: "lokal"/"local" or the SSH client's address.
+    public var hostLabel: Localized { isLocal ? Localized(da: "lokal", en: "local") : Localized(da: host, en: host) }
+
+    /// This process: user from `$USER` (else the password database), host the SSH client's
+    /// address (first field of `$SSH_CONNECTION`) or "lokal", a random id.
+    public static func current(role: TerminalRole, groupID: Int64?,
+                               now: Double = Date().timeIntervalSince1970) -> TerminalPresence {
+        current(role: role, groupID: groupID, environment: ProcessInfo.processInfo.environment, now: now)
+    }
+
+    static func current(role: TerminalRole, groupID: Int64?, environment: [String: String],
+                        now: Double) -> TerminalPresence {
+        var user = environment["USER"] ?? ""
+        if user.isEmpty, let pw = getpwuid(getuid()), let name = pw.pointee.pw_name {
+            user = String(cString: name)
+        }
+        if user.isEmpty { user = "uid \(getuid())" }
+        let client = environment["SSH_CONNECTION"]?.split(separator: " ").first.map(String.init)
+        return TerminalPresence(id: UUID().uuidString.lowercased(), role: role, groupID: groupID, user: user,
+                                host: client ?? localHost, pid: getpid(), startedAt: now, lastSeen: now)
+    }
+}
+
+/// Presence, the revision counter and the lock. Presence is written every second or so by
+/// every terminal, so it lives in tables the revision triggers do not watch.
+extension SessionStore {
+    /// Rows not seen for this long are deleted, so the table stays small.
+    static let forgetTerminalsAfter = 60.0
+
+    // MARK: revision
+
+    /// Bumped by triggers on every content change: a terminal that saw `data_version` move
+    /// reloads only when this moved too.
+    public func revision() throws -> Int {
+        try reading { db in try Int.fetchOne(db, sql: "SELECT n FROM revision WHERE id = 1") ?? 0 }
+    }
+
+    // MARK: presence
+
+    /// Registers (or re-registers) a terminal.
+    public func announce(_ t: TerminalPresence) throws {
+        try writing { db in
+            try db.execute(sql: """
+                INSERT INTO terminals(id, role, group_id, user, host, pid, started_at, last_seen, field)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET role = excluded.role, group_id = excluded.group_id,
+                    user = excluded.user, host = excluded.host, pid = excluded.pid,
+                    started_at = excluded.started_at, last_seen = excluded.last_seen, field = excluded.field
+                """, arguments: [t.id, t.role.rawValue, t.groupID, t.user, t.host, t.pid, t.startedAt,
+                                 t.lastSeen, t.field])
+        }
+    }
+
+    /// Says the terminal is still there, and which field it is in. False when its row is
+    /// gone (it was away over a minute): announce again.
+    @discardableResult
+    public func heartbeat(id: String, now: Double = Date().timeIntervalSince1970, field: String?) throws -> Bool {
+        try writing { db in
+            try db.execute(sql: "UPDATE terminals SET last_seen = ?, field = ? WHERE id = ?",
+                           arguments: [now, field, id])
+            return db.changesCount > 0
+        }
+    }
+
+    /// The terminal quits: it is no longer listed and its fields are free for others.
+    public func leave(id: String) throws {
+        try writing { db in
+            try db.execute(sql: "DELETE FROM terminals WHERE id = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM leases WHERE holder = ?", arguments: [id])
+        }
+    }
+
+    /// Terminals seen within `stale` seconds, the facilitator first, then by group and age.
+    /// Rows older than a minute are deleted (a terminal killed with `kill -9` never leaves).
+    public func terminals(now: Double = Date().timeIntervalSince1970, stale: Double = 10) throws -> [TerminalPresence] {
+        let forgetBefore = now - max(Self.forgetTerminalsAfter, stale)
+        let (rows, hasOld) = try reading { db in
+            (try Row.fetchAll(db, sql: """
+                SELECT * FROM terminals WHERE last_seen > ?
+                ORDER BY role = 'facilitator' DESC, group_id, started_at, id
+                """, arguments: [now - stale]),
+             try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM terminals WHERE last_seen < ?)",
+                               arguments: [forgetBefore]) ?? false)
+        }
+        // Only write when there is something to forget: this is called on every poll.
+        if hasOld {
+            try writing { db in
+                try db.execute(sql: "DELETE FROM terminals WHERE last_seen < ?", arguments: [forgetBefore])
+            }
+        }
+        return rows.compactMap { row in
+            // A role this program does not know was written by a newer one: skip it.
+            guard let role = TerminalRole(rawValue: row["role"]) else { return nil }
+            return TerminalPresence(id: row["id"], role: role, groupID: row["group_id"], user: row["user"] ?? "",
+                                    host: row["host"] ?? "", pid: row["pid"] ?? 0, startedAt: row["started_at"] ?? 0,
+                                    lastSeen: row["last_seen"], field: row["field"])
+        }
+    }
+
+    // MARK: lock
+
+    /// Locks or unlocks the session (e.g. the facilitator closes the worksheets). Unlocking
+    /// clears the reason. Every terminal sees it: it bumps the revision.
+    public func setLocked(_ locked: Bool, reason: String? = nil) throws {
+        try writing { db in
+            try db.execute(sql: """
+                INSERT INTO session_flags(id, locked, lock_reason) VALUES (1, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET locked = excluded.locked, lock_reason = excluded.lock_reason
+                """, arguments: [locked, locked ? reason.map(storable) : nil])
+        }
+    }
+
+    public func lockState() throws -> (locked: Bool, reason: String?) {
+        try reading { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT locked, lock_reason FROM session_flags WHERE id = 1") else {
+                return (false, nil)
+            }
+            return (row["locked"], row["lock_reason"])
+        }
+    }
+}
