@@ -52,9 +52,8 @@ func runTerminal(store: SessionStore, session: SessionState, workshop: Workshop 
     var state = AppState(session: session, workshop: workshop, language: lang,
                          fileName: (file as NSString).lastPathComponent, now: Date().timeIntervalSince1970,
                          utcOffsetSeconds: localUTCOffset(), size: backend.size)
-    state.seat = seat
+    state.sit(as: seat)
     if !notes.isEmpty { state.notice = notes.joined(separator: " · ") }
-    if case .participant(let group) = seat { WorksheetUpdate.open(groupID: group, returnTo: .item, &state) }
     Runner(state: state, store: store, backend: backend, presence: presence).run()
     backend.shutdown()
     if let note = localeNote { FileHandle.standardError.write(Data((note + "\n").utf8)) }

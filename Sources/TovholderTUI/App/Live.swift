@@ -43,3 +43,11 @@ extension FieldRef {
         }
     }
 }
+
+extension AppState {
+    /// Takes a seat: a participant starts on its own worksheet, at the part the day is at.
+    public mutating func sit(as seat: Seat) {
+        self.seat = seat
+        if case .participant(let group) = seat { WorksheetUpdate.open(groupID: group, returnTo: .item, &self) }
+    }
+}
