@@ -31,7 +31,7 @@ class Terminal:
         return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=check)
 
     def start(self, *args, env=None):
-        environment = {"LANG": "C.UTF-8", "TERM": "xterm-256color", "TZ": "UTC", "LINES": "", "COLUMNS": ""}
+        environment = {"LANG": "C.UTF-8", "TERM": "tmux-256color", "TZ": "UTC", "LINES": "", "COLUMNS": ""}
         environment.update(env or {})
         # `env -u NAME` must come before the assignments.
         exports = " ".join([f"-u {k}" for k, v in environment.items() if not v]

@@ -51,7 +51,7 @@ def test_a_group_joins_over_ssh_and_the_facilitator_sees_its_edit(term, workdir,
     path = os.path.join(workdir, "udviklingsdag.tovholder")
     remote = (f"ssh -t -p {sshd['port']} -i {sshd['key']} -o StrictHostKeyChecking=no "
               f"-o UserKnownHostsFile=/dev/null -o LogLevel=ERROR root@127.0.0.1 "
-              f"LANG=C.UTF-8 TERM=xterm-256color {BIN} join {path} --group 2")
+              f"LANG=C.UTF-8 TERM=tmux-256color {BIN} join {path} --group 2")
     p = term(80, 24)
     p.tmux("new-session", "-d", "-x", "80", "-y", "24", "sh", "-c", remote + "; echo EXITED=$?; sleep 600")
     p.resize(80, 24)
