@@ -34,6 +34,9 @@ let package = Package(
         ]),
         .executableTarget(name: "tovholder-bench", dependencies: ["TovholderCore", "TovholderTUI"],
                           path: "Benchmarks/RenderBench"),
+        // Many of these write and watch one session at once (Tests/e2e/test_concurrency.py).
+        .executableTarget(name: "tovholder-load", dependencies: ["TovholderCore"],
+                          path: "Benchmarks/LoadTool"),
         .testTarget(name: "TovholderCoreTests", dependencies: ["TovholderCore"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "TovholderTUITests", dependencies: [
