@@ -128,7 +128,7 @@ func write(_ file: String, _ o: Options) {
 func set(_ file: String, _ o: Options) {
     let store = openStore(file)
     guard let text = o.string("text") else { fail("--text is required") }
-    do { try store.setText(entryID: Int64(o.int("entry")), text: text, author: "load") }
+    do { try store.setText(entryID: Int64(o.int("entry")), text: text, author: o.string("author") ?? "load") }
     catch { fail("setText: \(error)", code: 1) }
     print(String(format: "%.6f", monotonic()))
 }

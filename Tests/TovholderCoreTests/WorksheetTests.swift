@@ -21,6 +21,17 @@ final class WorksheetTests: XCTestCase {
         return w.worksheets[w.groups[index].id]!
     }
 
+    func testTextAnotherTerminalWroteIsKeptEvenWhenReplacedAtOnce() throws {
+        let store = try newStore()
+        let goal = try sheet(store).goals[0]
+        try store.setText(entryID: goal.id, text: "w1-e4", author: "terminal A", now: 10)
+        try store.setText(entryID: goal.id, text: "w12-e4", author: "terminal B", now: 10.5)
+        XCTAssertTrue(try store.history(field: HistoryField.entry(goal.id)).contains { $0.text == "w1-e4" })
+        // The same terminal typing on within the pause keeps no intermediate versions.
+        try store.setText(entryID: goal.id, text: "w12-e45", author: "terminal B", now: 11)
+        XCTAssertFalse(try store.history(field: HistoryField.entry(goal.id)).contains { $0.text == "w12-e4" })
+    }
+
     func testTextWithControlCharactersAndNULIsKeptExactly() throws {
         let store = try newStore()
         let goal = try sheet(store).goals[0]

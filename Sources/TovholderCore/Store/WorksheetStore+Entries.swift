@@ -59,8 +59,10 @@ extension SessionStore {
                                          arguments: [entryID]) else { throw WorksheetError.entryNotFound(entryID) }
         let previous: String = row["text"]
         guard previous != text else { return }
+        // Text another terminal wrote is always kept when replaced, however soon.
+        let otherWriter = (row["updated_by"] as String?) != author
         try keepPrevious(db, field: HistoryField.entry(entryID), previous: previous, at: row["updated_at"],
-                         author: row["updated_by"], replacement: text, now: now, always: keepAlways)
+                         author: row["updated_by"], replacement: text, now: now, always: keepAlways || otherWriter)
         try db.execute(sql: "UPDATE entries SET text = ?, updated_at = ?, updated_by = ? WHERE id = ?",
                        arguments: [storable(text), now, author, entryID])
     }
@@ -124,8 +126,9 @@ extension SessionStore {
         let previous: String = row?["text"] ?? ""
         guard previous != text else { return }
         if let row {
+            let otherWriter = (row["updated_by"] as String?) != author
             try keepPrevious(db, field: HistoryField.plenum(itemID), previous: previous, at: row["updated_at"],
-                             author: row["updated_by"], replacement: text, now: now, always: keepAlways)
+                             author: row["updated_by"], replacement: text, now: now, always: keepAlways || otherWriter)
         }
         try db.execute(sql: """
             INSERT INTO plenum_notes(item_id, text, updated_at, updated_by) VALUES (?, ?, ?, ?)

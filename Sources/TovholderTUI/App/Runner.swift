@@ -146,8 +146,12 @@ public final class Runner {
         if let workshop = try? store.loadWorkshop() { _ = update(&state, .workshopReloaded(workshop)) }
     }
 
-    /// Who typed: the user name, as participants' terminals will also say.
-    private let author = ProcessInfo.processInfo.environment["USER"]
+    /// Who typed, one name per terminal ("Gruppe 2 · anne@10.0.0.7 #4711"), so the history
+    /// says who wrote what and text from another terminal is always kept when replaced.
+    private var author: String {
+        guard let p = presence else { return ProcessInfo.processInfo.environment["USER"] ?? "" }
+        return "\(presenceLabel) · \(p.user)@\(p.host) #\(p.pid)"
+    }
 
     static let pollMs = 40
 
