@@ -17,6 +17,10 @@ public indirect enum Screen: Equatable, Sendable {
     case history(HistoryView)
     /// Who is joined: group, user, host, last activity.
     case terminals(returnTo: Screen)
+    /// A group's agreement form (aftaleskema).
+    case agreement(AgreementView)
+    /// The roadmap to the next development day, editable by the facilitator.
+    case roadmap(RoadmapView)
 
     var keyContext: KeyContext {
         switch self {
@@ -29,6 +33,8 @@ public indirect enum Screen: Equatable, Sendable {
         case .groups: return .groups
         case .history: return .history
         case .terminals: return .terminals
+        case .agreement: return .agreement
+        case .roadmap: return .roadmap
         }
     }
 }
@@ -54,6 +60,9 @@ public struct AppState: Equatable, Sendable {
     public var seat: Seat = .facilitator
     /// Leases, the lock and the joined terminals, as other processes left them.
     public var live = LiveState()
+    /// Each group's agreement form, and the roadmap as held.
+    public var agreements: [Int64: Agreement] = [:]
+    public var roadmap: [RoadmapEntry] = []
 
     public init(session: SessionState, workshop: Workshop = Workshop(), language: Language, fileName: String,
                 now: Double, utcOffsetSeconds: Int, size: Size) {
@@ -79,6 +88,7 @@ public struct AppState: Equatable, Sendable {
         a.session == b.session && a.screen == b.screen && a.strings.language == b.strings.language
             && a.fileName == b.fileName && a.now == b.now && a.size == b.size && a.workshop == b.workshop
             && a.editing == b.editing && a.notice == b.notice && a.seat == b.seat && a.live == b.live
+            && a.agreements == b.agreements && a.roadmap == b.roadmap
     }
 }
 
@@ -89,6 +99,8 @@ public enum Message: Equatable, Sendable {
     case resized(Size)
     case sessionReloaded(SessionState)
     case workshopReloaded(Workshop)
+    case agreementsReloaded([Int64: Agreement], [RoadmapEntry])
+    case exported([String])
     /// The shell added an entry or a group: focus it (and start editing a new entry).
     case entryAdded(Entry)
     case groupAdded(TovholderCore.Group)
@@ -118,6 +130,8 @@ public enum Effect: Equatable, Sendable {
     case acquireLease(FieldRef)
     case releaseLease(FieldRef)
     case setLocked(Bool, reason: String?)
+    /// Write the minutes beside the session file, in every format.
+    case exportMinutes
     case loadVersions(FieldRef)
     case restore(FieldRef, text: String)
 }
@@ -133,4 +147,10 @@ public enum WorkshopChange: Equatable, Sendable {
     case renameGroup(Int64, name: String)
     case removeGroup(Int64)
     case restoreGroup(Int64)
+    case addAgreementRow(groupID: Int64, after: Int64?)
+    case deleteAgreementRow(Int64)
+    case addRoadmapEntry(after: Int64?)
+    case deleteRoadmapEntry(Int64)
+    case moveRoadmapEntry(Int64, by: Int)
+    case updateRoadmapEntry(RoadmapEntry)
 }

@@ -5,7 +5,16 @@ public enum FieldRef: Hashable, Sendable {
     case entry(Int64)
     case plenumNote(itemID: String)
     case groupName(Int64)
+    /// One of a group's agreement form answers.
+    case agreement(groupID: Int64, AgreementField)
+    /// One cell of a concrete agreement row.
+    case agreementRow(id: Int64, AgreementRowField)
+    /// One field of a roadmap phase (facilitator only).
+    case roadmap(id: Int64, RoadmapField)
 }
+
+public enum AgreementRowField: String, Hashable, Sendable, CaseIterable { case who, knowledge, due }
+public enum RoadmapField: String, Hashable, Sendable, CaseIterable { case from, to, title, activities }
 
 /// The field being edited and its editor (text, cursor, undo).
 public struct FieldEditing: Equatable, Sendable {

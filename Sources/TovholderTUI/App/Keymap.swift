@@ -19,11 +19,12 @@ public enum Command: Hashable, Sendable {
     case edit, nextField, previousField, newEntry, deleteEntry, link, moveUp, moveDown
     case toggle, scrollLeft, scrollRight, rename, removeRestore, undo
     case newGroup, lock, history, terminals, restore
+    case agreementForm, roadmapView, export
 }
 
 /// Which screen (or mode) a binding belongs to.
 public enum KeyContext: Sendable, CaseIterable {
-    case item, agenda, help, worksheet, linkPicker, example, plenum, groups, history, terminals
+    case item, agenda, help, worksheet, linkPicker, example, plenum, groups, history, terminals, agreement, roadmap
     /// Typing in a text field: only these bindings; every other key goes to the editor.
     case editing
 }
@@ -48,13 +49,13 @@ public enum Keymap {
                    contexts: contexts, barPriority: priority)
     }
     static let browsing: [KeyContext] = [.item, .agenda, .help, .worksheet, .example, .plenum, .groups,
-                                         .history, .terminals]
+                                         .history, .terminals, .agreement, .roadmap]
     static let views: [KeyContext] = [.item, .worksheet, .example, .plenum, .groups]
 
     public static let bindings: [KeyBinding] = [
-        b([.tab], "Tab", .nextField, .keyNextField, [.worksheet, .editing], 1),
-        b([.backTab], "Shift-Tab", .previousField, .keyNextField, [.worksheet, .editing], nil),
-        b([.enter], "Enter", .edit, .keyEdit, [.worksheet, .plenum], 0),
+        b([.tab], "Tab", .nextField, .keyNextField, [.worksheet, .editing, .agreement, .roadmap], 1),
+        b([.backTab], "Shift-Tab", .previousField, .keyNextField, [.worksheet, .editing, .agreement, .roadmap], nil),
+        b([.enter], "Enter", .edit, .keyEdit, [.worksheet, .plenum, .agreement, .roadmap], 0),
         b([.escape], "Esc", .back, .keyDone, [.editing, .linkPicker], 0),
         b([.char("\u{1A}")], "Ctrl-Z", .undo, .keyUndo, [.editing], 2),
         b([.right, .pageDown, .char("n")], "→", .next, .keyNext, [.item, .worksheet, .plenum, .example], 0),
@@ -62,20 +63,22 @@ public enum Keymap {
         KeyBinding(keys: [.char(" ")], label: Localized(da: "Mellemrum", en: "Space"), command: .toggleTimer,
                    description: .keyTimer, contexts: [.item, .plenum, .worksheet], barPriority: 2),
         b([.char(" ")], "Mellemrum", .toggle, .keyToggle, [.linkPicker], 1),
-        b([.char("+")], "+", .newEntry, .keyNewEntry, [.worksheet], 2),
+        b([.char("+")], "+", .newEntry, .keyNewEntry, [.worksheet, .agreement, .roadmap], 2),
         b([.char("+")], "+", .newGroup, .keyNewEntry, [.groups], 2),
         b([.char("+")], "+", .addMinute, .keyMinutes, [.item, .plenum], nil),
         b([.char("-")], "+/-", .removeMinute, .keyMinutes, [.item, .plenum], 3),
-        b([.delete], "Del", .deleteEntry, .keyDelete, [.worksheet], 4),
+        b([.delete], "Del", .deleteEntry, .keyDelete, [.worksheet, .agreement, .roadmap], 4),
         b([.delete], "Del", .removeRestore, .keyRemoveRestore, [.groups], 3),
         b([.char("l")], "l", .link, .keyLink, [.worksheet], 3),
         b([.char("<")], "<", .moveUp, .keyMove, [.worksheet], nil),
         b([.char(">")], "</>", .moveDown, .keyMove, [.worksheet], 6),
+        b([.char("<")], "<", .moveUp, .keyMove, [.roadmap], nil),
+        b([.char(">")], "</>", .moveDown, .keyMove, [.roadmap], 6),
         b([.char("<")], "<", .scrollLeft, .keyScrollGroups, [.plenum], nil),
         b([.char(">")], "</>", .scrollRight, .keyScrollGroups, [.plenum], 5),
         b([.char("r")], "r", .rename, .keyRename, [.groups], 2),
-        b([.up], "↑↓", .up, .keySelect, [.agenda, .groups, .worksheet, .linkPicker], 1),
-        b([.down], "↓", .down, .keySelect, [.agenda, .groups, .worksheet, .linkPicker], nil),
+        b([.up], "↑↓", .up, .keySelect, [.agenda, .groups, .worksheet, .linkPicker, .agreement, .roadmap], 1),
+        b([.down], "↓", .down, .keySelect, [.agenda, .groups, .worksheet, .linkPicker, .agreement, .roadmap], nil),
         b([.enter], "Enter", .select, .keyGoTo, [.agenda], 2),
         b([.enter], "Enter", .select, .keyOpen, [.groups], 0),
         b([.enter], "Enter", .back, .keyDone, [.linkPicker], nil),
@@ -87,10 +90,13 @@ public enum Keymap {
         b([.enter], "Enter", .restore, .keyRestore, [.history], 0),
         b([.up], "↑↓", .up, .keySelect, [.history], 1),
         b([.down], "↓", .down, .keySelect, [.history], nil),
+        b([.char("s")], "s", .agreementForm, .keyAgreement, [.worksheet, .agreement], 7),
+        b([.char("k")], "k", .roadmapView, .keyRoadmap, [.item, .agenda, .plenum, .roadmap], 8),
+        b([.char("x")], "x", .export, .keyExport, [.item, .agenda, .plenum, .roadmap, .groups], 9),
         b([.char("L")], "L", .lock, .keyLock, [.item, .worksheet, .plenum, .groups, .terminals], 9),
         b([.char("t")], "t", .terminals, .keyTerminals, [.item, .agenda, .worksheet, .plenum, .groups], 9),
         b([.escape], "Esc", .back, .keyBack, [.agenda, .help, .worksheet, .example, .plenum, .groups, .history,
-                                              .terminals], 0),
+                                              .terminals, .agreement, .roadmap], 0),
         b([.function(1), .char("?")], "?", .help, .keyHelp, browsing, 1),
         b([.function(1)], "F1", .help, .keyHelp, [.editing], nil),
         b([.char("q"), .function(10)], "q", .quit, .keyQuit, browsing, 0),

@@ -12,7 +12,7 @@ public enum Seat: Equatable, Sendable {
     /// the lock and bringing back old versions.
     static let facilitatorOnly: Set<Command> = [
         .next, .previous, .toggleTimer, .addMinute, .removeMinute, .select, .groups,
-        .newGroup, .rename, .removeRestore, .lock, .history, .terminals, .restore,
+        .newGroup, .rename, .removeRestore, .lock, .history, .terminals, .restore, .roadmapView, .export,
     ]
 
     func allows(_ command: Command, on screen: Screen) -> Bool {
@@ -39,7 +39,8 @@ extension FieldRef {
         switch self {
         case .entry(let id): return HistoryField.entry(id)
         case .plenumNote(let item): return HistoryField.plenum(item)
-        case .groupName: return nil
+        case .groupName, .agreementRow, .roadmap: return nil
+        case .agreement(let group, let field): return "agreement:\(group):\(field.rawValue)"
         }
     }
 }

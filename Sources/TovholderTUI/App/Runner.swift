@@ -66,6 +66,7 @@ public final class Runner {
                 case .acquireLease(let field): acquire(field)
                 case .releaseLease(let field): release(field)
                 case .setLocked(let locked, let reason): perform { try store.setLocked(locked, reason: reason) }
+                case .exportMinutes: exportMinutes()
                 case .loadVersions(let field): loadVersions(field)
                 case .restore(let field, let text):
                     perform { try store.restore(field: field.historyField ?? "", text: text, author: author) }
@@ -130,6 +131,28 @@ public final class Runner {
                 try store.removeGroup(id: id); reloadWorkshop()
             case .restoreGroup(let id):
                 try store.restoreGroup(id: id); reloadWorkshop()
+            case .setText(.agreement(let group, let field), let text):
+                try store.setAgreementField(groupID: group, field: field, text: text, author: author)
+            case .setText(.agreementRow(let id, let field), let text):
+                try store.setAgreementRow(id: id, who: field == .who ? text : nil,
+                                          knowledge: field == .knowledge ? text : nil, dueText: field == .due ? text : nil)
+            case .setText(.roadmap, _):
+                break  // roadmap fields arrive as whole entries (updateRoadmapEntry)
+            case .addAgreementRow(let group, let after):
+                _ = try store.addAgreementRow(groupID: group, after: after); reloadAgreements()
+            case .deleteAgreementRow(let id):
+                try store.deleteAgreementRow(id: id); reloadAgreements()
+            case .addRoadmapEntry(let after):
+                let base = state.roadmap.first { $0.id == after } ?? state.roadmap.last
+                _ = try store.addRoadmapEntry(after: after, from: base?.to ?? base?.from ?? state.session.programme.date,
+                                              to: nil, title: state.strings[.newPhaseTitle], activities: [])
+                reloadAgreements()
+            case .deleteRoadmapEntry(let id):
+                try store.deleteRoadmapEntry(id: id); reloadAgreements()
+            case .moveRoadmapEntry(let id, let by):
+                try store.moveRoadmapEntry(id: id, by: by); reloadAgreements()
+            case .updateRoadmapEntry(let entry):
+                try store.updateRoadmapEntry(entry)
             }
             lastVersion = try store.dataVersion()
             lastRevision = try? store.revision()
@@ -144,6 +167,23 @@ public final class Runner {
 
     private func reloadWorkshop() {
         if let workshop = try? store.loadWorkshop() { _ = update(&state, .workshopReloaded(workshop)) }
+        reloadAgreements()
+    }
+
+    private func reloadAgreements() {
+        if let agreements = try? store.loadAgreements(), let roadmap = try? store.loadRoadmap() {
+            _ = update(&state, .agreementsReloaded(agreements, roadmap))
+        }
+    }
+
+    /// The minutes in every format, beside the session file ("udviklingsdag.md", ".html"…),
+    /// from one consistent snapshot of the file.
+    private func exportMinutes() {
+        perform {
+            let files = try MinutesExport.write(store: store, language: state.strings.language,
+                                                utcOffsetSeconds: state.utcOffsetSeconds, now: clock())
+            _ = update(&state, .exported(files.map { ($0 as NSString).lastPathComponent }))
+        }
     }
 
     /// Who typed, one name per terminal ("Gruppe 2 · anne@10.0.0.7 #4711"), so the history

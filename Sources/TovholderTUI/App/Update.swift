@@ -19,6 +19,14 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
         state.workshop = workshop
         clampFocus(&state)
         return []
+    case .agreementsReloaded(let agreements, let roadmap):
+        // The field being typed in keeps what is typed; everything else follows the file.
+        state.agreements = agreements
+        state.roadmap = roadmap
+        return []
+    case .exported(let files):
+        state.notice = state.strings.format(.exported, files.joined(separator: ", "))
+        return []
     case .entryAdded(let entry):
         return WorksheetUpdate.entryAdded(entry, &state)
     case .groupAdded(let group):
@@ -107,6 +115,8 @@ private func perform(_ command: Command, on state: inout AppState) -> [Effect] {
         switch state.screen {
         case .help(let back), .example(let back), .terminals(let back): state.screen = back
         case .history(let v): state.screen = v.returnTo
+        case .roadmap(let v): state.screen = v.returnTo
+        case .agreement(let v): WorksheetUpdate.open(groupID: v.groupID, returnTo: .groups, &state)
         case .worksheet(var v) where v.linkPicker != nil:
             v.linkPicker = nil
             state.screen = .worksheet(v)
@@ -148,6 +158,12 @@ private func perform(_ command: Command, on state: inout AppState) -> [Effect] {
     case .groups:
         state.screen = .groups(GroupsView())
         return []
+    case .roadmapView:
+        if case .roadmap(let v) = state.screen { state.screen = v.returnTo }
+        else { state.screen = .roadmap(RoadmapView(returnTo: state.screen)) }
+        return []
+    case .export:
+        return [.exportMinutes]
     case .plenum:
         if case .plenum = state.screen { state.screen = .item }
         else { state.screen = .plenum(PlenumView(part: currentPart(state))) }
@@ -174,6 +190,8 @@ func followAgenda(_ state: inout AppState) {
     if case .participant(let group) = state.seat, state.editing == nil {
         if item.kind == .plenum {
             state.screen = .plenum(PlenumView(part: currentPart(state)))
+        } else if item.part == .agreement {
+            state.screen = .agreement(AgreementView(groupID: group))
         } else {
             WorksheetUpdate.open(groupID: group, returnTo: .item, &state)
         }

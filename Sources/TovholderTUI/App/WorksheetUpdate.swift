@@ -22,6 +22,8 @@ enum WorksheetUpdate {
             }
             return []
         case .groups(let v): return groups(command, v, &state)
+        case .agreement: return AgreementUpdate.agreement(command, &state)
+        case .roadmap: return AgreementUpdate.roadmap(command, &state)
         default: return []
         }
     }
@@ -69,6 +71,9 @@ enum WorksheetUpdate {
             }
         case .link:
             if case .entry(let e) = slot, e.kind.linksTo != nil { v.linkPicker = LinkPicker(entryID: e.id) }
+        case .agreementForm:
+            state.screen = .agreement(AgreementView(groupID: v.groupID))
+            return []
         case .moveUp, .moveDown:
             let delta = command == .moveUp ? -1 : 1
             if case .entry(let e) = slot, slots.indices.contains(v.focus + delta), slots[v.focus + delta].kind == e.kind {
@@ -108,7 +113,10 @@ enum WorksheetUpdate {
         let selected = groups.indices.contains(view.selected) ? groups[view.selected] : nil
         switch command {
         case .select:
-            if let g = selected { open(groupID: g.id, returnTo: .groups, &state) }
+            guard let g = selected else { break }
+            // At the agreement part of the day, a group's agreement form; else its worksheet.
+            if currentPart(state) == .agreement { state.screen = .agreement(AgreementView(groupID: g.id)) }
+            else { open(groupID: g.id, returnTo: .groups, &state) }
         case .newGroup:
             return [.workshop(.addGroup(name: state.strings.format(.newGroupName, groups.count + 1)))]
         case .rename:
@@ -125,7 +133,13 @@ enum WorksheetUpdate {
     static func editingKey(_ key: Key, _ state: inout AppState) -> [Effect] {
         guard var editing = state.editing else { return [] }
         let command = Keymap.command(for: key, in: .editing)
-        let singleLine: Bool = { if case .groupName = editing.field { return true } else { return false } }()
+        let singleLine: Bool = {
+            switch editing.field {
+            case .groupName, .agreementRow, .roadmap(_, .from), .roadmap(_, .to), .roadmap(_, .title): return true
+            case .agreement(_, let f): return f != .perspectives && f != .involve
+            default: return false
+            }
+        }()
         switch command {
         case .back?:
             return finish(&state)
@@ -153,6 +167,8 @@ enum WorksheetUpdate {
         case .groupName: return []  // saved when done: half a name is not worth a transaction
         case .entry(let id): state.workshop.setText(entryID: id, text: editing.editor.text)
         case .plenumNote(let item): state.workshop.plenumNotes[item] = editing.editor.text
+        case .agreement, .agreementRow, .roadmap:
+            return AgreementUpdate.typed(editing.field, text: editing.editor.text, &state)
         }
         return [.workshop(.setText(editing.field, editing.editor.text))]
     }
@@ -187,6 +203,8 @@ enum WorksheetUpdate {
             return max(1, state.size.width - 4 - 1 - 2 - label)
         case .plenumNote: return max(1, state.size.width - 4)
         case .groupName: return max(1, state.size.width - 10)
+        case .agreement, .agreementRow: return max(1, state.size.width - 4 - 1 - 4 - 12)
+        case .roadmap: return max(1, state.size.width - 4 - 1 - 4 - 10)
         }
     }
 

@@ -90,6 +90,8 @@ public func render(_ state: AppState, into canvas: inout Canvas) {
     case .groups(let view): GroupsScreen.render(state, view: view, into: &canvas, in: body)
     case .history(let view): HistoryScreen.render(state, view: view, into: &canvas, in: body)
     case .terminals: TerminalsScreen.render(state, into: &canvas, in: body)
+    case .agreement(let view): AgreementScreen.render(state, view: view, into: &canvas, in: body)
+    case .roadmap(let view): RoadmapScreen.render(state, view: view, into: &canvas, in: body)
     }
     if state.live.locked {
         let reason = state.live.lockReason.map { " (" + $0 + ")" } ?? ""

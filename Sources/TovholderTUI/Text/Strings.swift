@@ -15,7 +15,10 @@ public enum StringKey: CaseIterable, Sendable {
     case roadmapToday
     case keyEdit, keyDone, keyNextField, keyNewEntry, keyDelete, keyLink, keyMove, keyGroups, keyPlenum,
          keyExample, keyToggle, keyScrollGroups, keyOpen, keyRename, keyRemoveRestore, keyUndo
-    case keyHistory, keyRestore, keyLock, keyTerminals
+    case keyHistory, keyRestore, keyLock, keyTerminals, keyAgreement, keyRoadmap, keyExport
+    case agreementOf, agreementNumber, addAgreementRow, agreementQ1, agreementQ2, agreementQ3, agreementQ4,
+         labelWho, labelKnowledge, labelDue, labelDate, labelTime, labelPlace, labelTovholder,
+         roadmapTitle, labelFrom, labelTo, labelTitle, labelActivities, newPhaseTitle, exported, todayMark
     case historyTitle, historyCurrent, historyEmpty, secondsAgo, minutesAgo, terminalsTitle, terminalsEmpty,
          colGroup, colUser, colHost, colSeen, colField, facilitatorSeat, lockedBanner, lockedNotice, unlockedNotice,
          someoneWriting, participantTitle, chooseGroup, unknownGroup, networkShare, restored
@@ -126,6 +129,33 @@ public struct Strings: Sendable {
         case .keyRename: return l("Omdøb", "Rename")
         case .keyRemoveRestore: return l("Fjern/genskab", "Remove/restore")
         case .keyUndo: return l("Fortryd", "Undo")
+        case .keyAgreement: return l("Aftaleskema", "Agreement form")
+        case .keyRoadmap: return l("Køreplan", "Roadmap")
+        case .keyExport: return l("Referat", "Minutes")
+        case .agreementOf: return l("Aftaleskema · %1", "Agreement form · %1")
+        case .agreementNumber: return l("Aftale %1", "Agreement %1")
+        case .addAgreementRow: return l("+ Ny aftale (Enter)", "+ New agreement (Enter)")
+        case .agreementQ1: return l("Hvilke perspektiver kan berige det videre arbejde?", "Which perspectives can enrich the further work?")
+        case .agreementQ2: return l("Hvem vil vi gerne inddrage og hvordan?", "Whom do we want to involve, and how?")
+        case .agreementQ3: return l("Konkrete aftaler – hvem indsamler hvilken viden inden vi ses igen?",
+                                    "Concrete agreements – who gathers which knowledge before we meet again?")
+        case .agreementQ4: return l("Hvornår mødes gruppen igen, og hvem er tovholder?",
+                                    "When does the group meet again, and who is the coordinator?")
+        case .labelWho: return l("Hvem:", "Who:")
+        case .labelKnowledge: return l("Viden:", "Knowledge:")
+        case .labelDue: return l("Senest:", "By:")
+        case .labelDate: return l("Dato:", "Date:")
+        case .labelTime: return l("Klokken:", "Time:")
+        case .labelPlace: return l("Sted:", "Place:")
+        case .labelTovholder: return l("Tovholder:", "Coordinator:")
+        case .roadmapTitle: return l("Køreplan", "Roadmap")
+        case .labelFrom: return l("Fra:", "From:")
+        case .labelTo: return l("Til:", "To:")
+        case .labelTitle: return l("Titel:", "Title:")
+        case .labelActivities: return l("Indhold:", "Activities:")
+        case .newPhaseTitle: return l("Ny fase", "New phase")
+        case .exported: return l("Referatet er gemt: %1", "The minutes are saved: %1")
+        case .todayMark: return l("◀ i dag", "◀ today")
         case .keyHistory: return l("Historik", "History")
         case .keyRestore: return l("Hent tilbage", "Bring back")
         case .keyLock: return l("Lås/lås op", "Lock/unlock")

@@ -1,0 +1,106 @@
+import Foundation
+import TovholderCore
+
+/// The roadmap as a vertical timeline, today marked; the facilitator edits the phases here.
+enum RoadmapScreen {
+    static func render(_ state: AppState, view: RoadmapView, into canvas: inout Canvas, in body: Rect) {
+        let s = state.strings
+        let area = body.inset(dx: 2, dy: 0)
+        var y = body.y + 1
+        canvas.put(s[.roadmapTitle], x: area.x, y: y, role: .heading, attributes: [.bold])
+        y += 2
+        let (rows, cursor) = timeline(state, focus: view.focus, width: area.width - 1)
+        let listRect = Rect(x: area.x, y: y, width: area.width, height: body.maxY - y)
+        let focusRows = rows.indices.filter { rows[$0].slot == view.focus }
+        let top = ChainRows.scroll(toShow: cursor?.row ?? focusRows.first ?? 0, cursor?.row ?? focusRows.last ?? 0,
+                                   height: listRect.height, total: rows.count)
+        ChainRows.draw(rows, scroll: top, into: &canvas, in: listRect)
+        if let cursor, cursor.row - top < listRect.height {
+            canvas.cursor = (listRect.x + cursor.column, listRect.y + cursor.row - top)
+        }
+        if view.pendingDelete != nil {
+            canvas.put(" " + s[.deleteAgain] + " ", x: area.x, y: body.maxY - 1, role: .error, attributes: [.bold])
+        }
+    }
+
+    /// Focus slots: four fields per phase, in order.
+    static func slots(_ roadmap: [RoadmapEntry]) -> [(id: Int64, field: RoadmapField)] {
+        roadmap.flatMap { e in RoadmapField.allCases.map { (e.id, $0) } }
+    }
+
+    /// The phases as rows: a dot and the dates on the line, title and activities beside it,
+    /// and a "today" marker between the phases where today falls.
+    static func timeline(_ state: AppState, focus: Int?, width: Int) -> (rows: [ChainRow], cursor: (row: Int, column: Int)?) {
+        let s = state.strings
+        let today = localToday(state)
+        var rows: [ChainRow] = []
+        var cursor: (row: Int, column: Int)?
+        var todayShown = false
+        for (p, entry) in state.roadmap.enumerated() {
+            if !todayShown, today < entry.from {
+                rows.append(ChainRow(text: "┼── " + DateText.long(today, s.language) + "  " + s[.todayMark], role: .now,
+                                     attributes: [.bold]))
+                todayShown = true
+            }
+            let isToday = entry.from <= today && today <= (entry.to ?? entry.from)
+            if isToday { todayShown = true }
+            for (f, field) in RoadmapField.allCases.enumerated() {
+                let slot = p * RoadmapField.allCases.count + f
+                let focused = slot == focus
+                let label = AgreementScreen.pad(fieldLabel(field, s), 10)
+                let indent = 4
+                var lines: [String]
+                if let e = state.editing, e.field == .roadmap(id: entry.id, field) {
+                    lines = e.editor.layout(width: max(1, width - indent - 10)).map { e.editor.text(of: $0) }
+                    let pos = e.editor.cursorPosition(width: max(1, width - indent - 10))
+                    cursor = (rows.count + pos.row + (field == .from ? 1 : 0), indent + 10 + pos.column)
+                } else {
+                    lines = field == .activities ? entry.activities : [field == .from || field == .to
+                        ? (field == .from ? entry.from : entry.to).map { DateText.long($0, s.language) } ?? ""
+                        : entry.text(of: field)]
+                }
+                if field == .from {
+                    let marker = isToday ? "◉ " : "● "
+                    rows.append(ChainRow(text: marker + DateText.range(entry.from, entry.to, s.language) + "  " + entry.title
+                                         + (isToday ? "  " + s[.todayMark] : ""),
+                                         role: isToday ? .now : .heading, attributes: [.bold], slot: slot))
+                }
+                if lines.isEmpty { lines = [""] }
+                for (i, line) in lines.enumerated() {
+                    let prefix = i == 0 ? label : String(repeating: " ", count: 10)
+                    rows.append(ChainRow(text: "│ " + prefix + line, role: focused ? .selection : .text, indent: 0, slot: slot))
+                }
+            }
+        }
+        if !todayShown {
+            rows.append(ChainRow(text: "┼── " + DateText.long(today, s.language) + "  " + s[.todayMark], role: .now,
+                                 attributes: [.bold]))
+        }
+        return (rows, cursor)
+    }
+
+    static func fieldLabel(_ field: RoadmapField, _ s: Strings) -> String {
+        switch field {
+        case .from: return s[.labelFrom]
+        case .to: return s[.labelTo]
+        case .title: return s[.labelTitle]
+        case .activities: return s[.labelActivities]
+        }
+    }
+
+    /// Today's date where the facilitator sits.
+    static func localToday(_ state: AppState) -> CalendarDate {
+        let days = Int(((state.now + Double(state.utcOffsetSeconds)) / 86_400).rounded(.down))
+        // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        return CalendarDate(year: y, month: m, day: d) ?? CalendarDate(year: 2000, month: 1, day: 1)!
+    }
+}
