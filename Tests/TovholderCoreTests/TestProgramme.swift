@@ -16,6 +16,13 @@ enum TestProgramme {
                            part: .goals),
                 AgendaItem(id: "pause", kind: .break, title: "Pause", start: t(9, 50), minutes: 10),
                 AgendaItem(id: "tak", kind: .closing, title: "Tak for i dag", start: t(10, 0), minutes: 5),
+            ],
+            roadmap: [
+                RoadmapPhase(from: CalendarDate(year: 2023, month: 12, day: 5)!, title: "Udviklingsdag",
+                             activities: ["Mål og mekanismer"]),
+                RoadmapPhase(from: CalendarDate(year: 2024, month: 1, day: 8)!,
+                             to: CalendarDate(year: 2024, month: 2, day: 16)!, title: "Prøvehandlinger",
+                             activities: ["Afprøv", "Saml tegn"]),
             ])
     }
 

@@ -4,7 +4,7 @@ import GRDB
 /// The session file's schema, one migration per version. A file with a migration this
 /// program does not know was written by a newer Tovholder and is refused.
 enum SessionSchema {
-    static let currentVersion = 3
+    static let currentVersion = 4
 
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
@@ -76,13 +76,17 @@ enum SessionSchema {
         m.registerMigration("v3") { db in
             try migrateV3(db)
         }
+        m.registerMigration("v4") { db in
+            try migrateV4(db)
+        }
         return m
     }
 
-    static var knownMigrations: Set<String> { ["v1", "v2", "v3"] }
+    static var knownMigrations: Set<String> { ["v1", "v2", "v3", "v4"] }
 
     /// Tables whose changes are content every terminal must reload. Presence and leases are
     /// not among them: a heartbeat every second must not make every screen reload.
+    /// (v3's triggers; later migrations add their own tables with `createRevisionTriggers`.)
     static let contentTables = ["position", "item_progress", "groups", "entries", "entry_links",
                                 "plenum_notes", "session_flags"]
 
@@ -115,7 +119,12 @@ enum SessionSchema {
                 label TEXT NOT NULL,
                 expires_at REAL NOT NULL);
             """)
-        for table in contentTables {
+        try createRevisionTriggers(db, tables: contentTables)
+    }
+
+    /// AFTER INSERT/UPDATE/DELETE triggers that bump `revision.n`, so other terminals reload.
+    static func createRevisionTriggers(_ db: Database, tables: [String]) throws {
+        for table in tables {
             for event in ["INSERT", "UPDATE", "DELETE"] {
                 try db.execute(sql: """
                     CREATE TRIGGER "revision_\(table)_\(event.lowercased())" AFTER \(event) ON "\(table)"

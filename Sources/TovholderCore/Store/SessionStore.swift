@@ -80,8 +80,10 @@ public final class SessionStore {
                 try db.execute(sql: "INSERT INTO programme(id, template_name, json, created_at) VALUES (1, ?, ?, ?)",
                                arguments: [templateName, json, now])
                 try db.execute(sql: "INSERT INTO position(id, item_index, step) VALUES (1, 0, 0)")
-                // The migration ran before the programme existed, so it could not seed groups.
+                // The migrations ran before the programme existed, so they could not seed
+                // the groups and the roadmap.
                 try SessionSchema.seedGroups(db, names: programme.groups, now: now)
+                try SessionSchema.seedRoadmap(db, phases: programme.roadmap)
             }
             try q.close()
         } catch {
