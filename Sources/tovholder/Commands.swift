@@ -153,6 +153,38 @@ struct Check: ParsableCommand {
     }
 }
 
+extension ExportFormat: ExpressibleByArgument {}
+
+/// `tovholder export FILE [--format markdown|html|ics|json] [-o OUT]`: the minutes, read from
+/// one consistent snapshot even while other terminals are editing. Markdown to standard
+/// output unless -o names a file.
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Skriv referatet: Markdown, HTML, ICS eller JSON.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Sessionsfil / session file") var file: String
+    @Option(help: "markdown, html, ics eller json") var format: ExportFormat = .markdown
+    @Option(name: .shortAndLong, help: "Fil at skrive til / file to write (standard: skærmen)") var output: String?
+
+    func run() throws {
+        let lang = global.lang
+        guard FileManager.default.fileExists(atPath: file) else { throw UserError(SessionError.notFound(path: file).message, lang) }
+        let store = try openStore(file, lang)
+        let text: String
+        do {
+            let minutes = try MinutesExport.minutes(store: store, language: lang, utcOffsetSeconds: localUTCOffset(),
+                                                    now: Date().timeIntervalSince1970)
+            text = render(minutes, as: format)
+        } catch let e as SessionError { throw UserError(e.message, lang) }
+        if let output {
+            do { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) }
+            catch { throw UserError(Localized(da: "\(output): kan ikke skrives: \(error.localizedDescription)",
+                                              en: "\(output): cannot be written: \(error.localizedDescription)"), lang) }
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+}
+
 /// `tovholder templates`: the bundled day templates.
 struct Templates: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Vis de medfølgende skabeloner.")

@@ -7,7 +7,12 @@ import GRDB
 extension SessionStore {
     /// Every active group's agreement; an empty one for a group that has written nothing.
     public func loadAgreements() throws -> [Int64: Agreement] {
-        try reading { db in
+        try reading { db in try readAgreements(db) }
+    }
+
+    /// Inside a read transaction, so an export can take everything from one snapshot.
+    func readAgreements(_ db: Database) throws -> [Int64: Agreement] {
+        do {
             let reference = try programmeDate(db)
             var result: [Int64: Agreement] = [:]
             for id in try Int64.fetchAll(db, sql: "SELECT id FROM groups WHERE removed_at IS NULL") {

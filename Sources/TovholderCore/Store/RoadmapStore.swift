@@ -6,7 +6,12 @@ import GRDB
 extension SessionStore {
     /// The live phases in position order.
     public func loadRoadmap() throws -> [RoadmapEntry] {
-        try reading { db in
+        try reading { db in try readRoadmap(db) }
+    }
+
+    /// Inside a read transaction, so an export can take everything from one snapshot.
+    func readRoadmap(_ db: Database) throws -> [RoadmapEntry] {
+        do {
             let reference = try programmeDate(db)
             return try Row.fetchAll(db, sql: """
                 SELECT id, from_date, to_date, title, activities, position FROM roadmap

@@ -48,9 +48,17 @@ enum ItemContent {
         case .example:
             if let ex = day.example { out += exampleLines(ex, s, showTitle: ex.title != item.subtitle) }
         case .roadmap:
-            for phase in day.roadmap {
-                out.append(Line(text: DateText.range(phase.from, phase.to, s.language) + " · " + phase.title,
-                                attributes: [.bold]))
+            // The roadmap as held (the facilitator may have changed it), today marked.
+            let phases = state.roadmap.isEmpty
+                ? day.roadmap.enumerated().map { RoadmapEntry(id: Int64($0), from: $1.from, to: $1.to, title: $1.title,
+                                                              activities: $1.activities, position: Double($0)) }
+                : state.roadmap
+            let today = RoadmapScreen.localToday(state)
+            for phase in phases {
+                let now = phase.from <= today && today <= (phase.to ?? phase.from)
+                out.append(Line(text: (now ? "◉ " : "● ") + DateText.range(phase.from, phase.to, s.language) + " · "
+                                + phase.title + (now ? "  " + s[.todayMark] : ""),
+                                role: now ? .now : .text, attributes: [.bold]))
                 out += phase.activities.map { Line(text: $0, marker: "   • ") }
             }
         case .agreement:
