@@ -91,8 +91,9 @@ public enum MarkdownMinutes {
 
     /// Characters that may start inline structure anywhere in a line. Escaping them all
     /// (CommonMark allows a backslash before any ASCII punctuation) is simpler to trust than
-    /// working out the contexts where each one matters.
-    static let special: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "!", "&", "|", "~", "#", "(", ")"]
+    /// working out the contexts where each one matters. Parentheses are left readable: they
+    /// only act after `]` (escaped) or as `1)` at a line start (escaped there).
+    static let special: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "!", "&", "|", "~", "#"]
 
     /// One text as inline content. Newlines become hard breaks (backslash-newline) followed
     /// by `indent` spaces, so the next line continues the same paragraph or list item.
