@@ -107,33 +107,36 @@ public final class SessionStore {
     // MARK: reading and saving
 
     public func load() throws -> SessionState {
-        try reading { db in
-            guard let json = try String.fetchOne(db, sql: "SELECT json FROM programme WHERE id = 1") else {
-                throw SessionError.damaged(path: path, detail: "programme missing")
-            }
-            let programme: DayTemplate
-            do {
-                programme = try JSONDecoder().decode(DayTemplate.self, from: Data(json.utf8))
-            } catch {
-                throw SessionError.damaged(path: path, detail: "programme: \(error)")
-            }
-            guard !programme.agenda.isEmpty else { throw SessionError.damaged(path: path, detail: "empty agenda") }
-            var state = SessionState(programme: programme)
-            if let row = try Row.fetchOne(db, sql: "SELECT item_index, step FROM position WHERE id = 1") {
-                state.currentIndex = min(max(0, row["item_index"]), programme.agenda.count - 1)
-                state.currentStep = min(max(0, row["step"]), max(0, state.currentItem.steps.count - 1))
-            }
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM item_progress") {
-                let id: String = row["item_id"]
-                state.items[id] = ItemProgress(
-                    actualStart: row["actual_start"],
-                    countdown: Countdown(durationSeconds: row["duration_seconds"],
-                                         accumulatedSeconds: row["accumulated_seconds"],
-                                         runningSince: row["running_since"],
-                                         bellRung: row["bell_rung"]))
-            }
-            return state
+        try reading { db in try readState(db) }
+    }
+
+    /// The facilitator's state inside a read the caller holds (exports read it with the worksheets).
+    func readState(_ db: Database) throws -> SessionState {
+        guard let json = try String.fetchOne(db, sql: "SELECT json FROM programme WHERE id = 1") else {
+            throw SessionError.damaged(path: path, detail: "programme missing")
         }
+        let programme: DayTemplate
+        do {
+            programme = try JSONDecoder().decode(DayTemplate.self, from: Data(json.utf8))
+        } catch {
+            throw SessionError.damaged(path: path, detail: "programme: \(error)")
+        }
+        guard !programme.agenda.isEmpty else { throw SessionError.damaged(path: path, detail: "empty agenda") }
+        var state = SessionState(programme: programme)
+        if let row = try Row.fetchOne(db, sql: "SELECT item_index, step FROM position WHERE id = 1") {
+            state.currentIndex = min(max(0, row["item_index"]), programme.agenda.count - 1)
+            state.currentStep = min(max(0, row["step"]), max(0, state.currentItem.steps.count - 1))
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM item_progress") {
+            let id: String = row["item_id"]
+            state.items[id] = ItemProgress(
+                actualStart: row["actual_start"],
+                countdown: Countdown(durationSeconds: row["duration_seconds"],
+                                     accumulatedSeconds: row["accumulated_seconds"],
+                                     runningSince: row["running_since"],
+                                     bellRung: row["bell_rung"]))
+        }
+        return state
     }
 
     /// Saves what `changes` name, all in one transaction.

@@ -7,52 +7,55 @@ import GRDB
 extension SessionStore {
     /// Everything the groups and the facilitator wrote, as one consistent snapshot.
     public func loadWorkshop() throws -> Workshop {
-        try reading { db in
-            var workshop = Workshop()
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM groups ORDER BY position, id") {
-                let group = Group(id: row["id"], name: row["name"], position: row["position"],
-                                  removed: (row["removed_at"] as Double?) != nil)
-                workshop.groups.append(group)
-                workshop.worksheets[group.id] = Worksheet(group: group)
-            }
-            var links: [Int64: [Int64]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT entry_id, target_id FROM entry_links") {
-                links[row["entry_id"], default: []].append(row["target_id"])
-            }
-            var entries: [Entry] = []
-            for row in try Row.fetchAll(db, sql: """
-                SELECT id, group_id, kind, text, position FROM entries
-                WHERE deleted_at IS NULL ORDER BY position, id
-                """) {
-                // An unknown kind was written by a newer program; skip it rather than fail.
-                guard let kind = EntryKind(rawValue: row["kind"]) else { continue }
-                entries.append(Entry(id: row["id"], groupID: row["group_id"], kind: kind,
-                                     text: row["text"], position: row["position"]))
-            }
-            // Entries are in position order, so their index orders a link list.
-            let index = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.id, $0) })
-            for entry in entries {
-                guard var sheet = workshop.worksheets[entry.groupID] else { continue }
-                var e = entry
-                if let targetKind = e.kind.linksTo {
-                    // Only live targets of the right kind in the same group, in their order.
-                    e.links = Set(links[e.id] ?? []).compactMap { index[$0] }.sorted()
-                        .map { entries[$0] }.filter { $0.kind == targetKind && $0.groupID == e.groupID }.map(\.id)
-                }
-                switch e.kind {
-                case .challenge: if sheet.challenge == nil { sheet.challenge = e }
-                case .goal: sheet.goals.append(e)
-                case .mechanism: sheet.mechanisms.append(e)
-                case .trialAction: sheet.trialActions.append(e)
-                case .sign: sheet.signs.append(e)
-                }
-                workshop.worksheets[e.groupID] = sheet
-            }
-            for row in try Row.fetchAll(db, sql: "SELECT item_id, text FROM plenum_notes") {
-                workshop.plenumNotes[row["item_id"]] = row["text"]
-            }
-            return workshop
+        try reading { db in try Self.readWorkshop(db) }
+    }
+
+    /// The workshop inside a read the caller holds, so it can be read together with other tables.
+    static func readWorkshop(_ db: Database) throws -> Workshop {
+        var workshop = Workshop()
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM groups ORDER BY position, id") {
+            let group = Group(id: row["id"], name: row["name"], position: row["position"],
+                              removed: (row["removed_at"] as Double?) != nil)
+            workshop.groups.append(group)
+            workshop.worksheets[group.id] = Worksheet(group: group)
         }
+        var links: [Int64: [Int64]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT entry_id, target_id FROM entry_links") {
+            links[row["entry_id"], default: []].append(row["target_id"])
+        }
+        var entries: [Entry] = []
+        for row in try Row.fetchAll(db, sql: """
+            SELECT id, group_id, kind, text, position FROM entries
+            WHERE deleted_at IS NULL ORDER BY position, id
+            """) {
+            // An unknown kind was written by a newer program; skip it rather than fail.
+            guard let kind = EntryKind(rawValue: row["kind"]) else { continue }
+            entries.append(Entry(id: row["id"], groupID: row["group_id"], kind: kind,
+                                 text: row["text"], position: row["position"]))
+        }
+        // Entries are in position order, so their index orders a link list.
+        let index = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.id, $0) })
+        for entry in entries {
+            guard var sheet = workshop.worksheets[entry.groupID] else { continue }
+            var e = entry
+            if let targetKind = e.kind.linksTo {
+                // Only live targets of the right kind in the same group, in their order.
+                e.links = Set(links[e.id] ?? []).compactMap { index[$0] }.sorted()
+                    .map { entries[$0] }.filter { $0.kind == targetKind && $0.groupID == e.groupID }.map(\.id)
+            }
+            switch e.kind {
+            case .challenge: if sheet.challenge == nil { sheet.challenge = e }
+            case .goal: sheet.goals.append(e)
+            case .mechanism: sheet.mechanisms.append(e)
+            case .trialAction: sheet.trialActions.append(e)
+            case .sign: sheet.signs.append(e)
+            }
+            workshop.worksheets[e.groupID] = sheet
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT item_id, text FROM plenum_notes") {
+            workshop.plenumNotes[row["item_id"]] = row["text"]
+        }
+        return workshop
     }
 
     // MARK: groups

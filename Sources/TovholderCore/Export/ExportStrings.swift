@@ -1,0 +1,101 @@
+/// Every heading and label the exports write, in Danish and English. The template's own
+/// text (titles, questions, phases) is never translated: only what Tovholder adds.
+public struct ExportStrings: Sendable {
+    public let language: Language
+    public init(_ language: Language) { self.language = language }
+
+    private func t(_ da: String, _ en: String) -> String { language == .da ? da : en }
+
+    public var minutes: String { t("Referat", "Minutes") }
+    public var challenge: String { t("Udfordringen", "The challenge") }
+    public var agenda: String { t("Dagens program", "The day's programme") }
+    public var delay: String { t("Forsinkelse", "Delay") }
+    public var onTime: String { t("til tiden", "on time") }
+    public var notStarted: String { t("Dagen er ikke begyndt", "The day has not begun") }
+    public var planned: String { t("planlagt", "planned") }
+    public var began: String { t("begyndte", "began") }
+    public var worksheets: String { t("Gruppernes arbejdsark", "The groups' worksheets") }
+    public var noGroups: String { t("Ingen grupper", "No groups") }
+    public var chainFindings: String { t("Mangler i kæden", "Gaps in the chain") }
+    public var chainComplete: String { t("Kæden er hel", "The chain is complete") }
+    public var tries: String { t("prøver", "tries") }
+    public var shows: String { t("viser", "shows") }
+    public var noLink: String { t("ikke koblet", "not linked") }
+    public var empty: String { t("(tom)", "(empty)") }
+    public var none: String { t("(ingen)", "(none)") }
+    public var plenum: String { t("Opsamling i plenum", "Plenum summaries") }
+    public var noPlenumNotes: String { t("Ingen noter fra plenum", "No notes from the plenum") }
+    public var agreements: String { t("Aftaleskemaer", "Agreement forms") }
+    public var notFilledIn: String { t("Ikke udfyldt", "Not filled in") }
+    public var who: String { t("Hvem", "Who") }
+    public var knowledge: String { t("Hvilken viden", "What knowledge") }
+    public var byWhen: String { t("Inden", "By") }
+    public var nextMeeting: String { t("Næste møde", "Next meeting") }
+    public var place: String { t("Sted", "Place") }
+    public var tovholder: String { t("Tovholder", "Coordinator (tovholder)") }
+    /// In running text: "(tovholder: Anne)".
+    public var tovholderShort: String { t("tovholder", "coordinator") }
+    public var roadmap: String { t("Køreplan", "Roadmap") }
+    public var exported: String { t("Eksporteret", "Exported") }
+    public var at: String { t("kl.", "at") }
+    public var meetsAgain: String { t("mødes igen", "meets again") }
+
+    /// Headings for the agreement form when the template has fewer than four questions.
+    public var defaultAgreementQuestions: [String] {
+        language == .da
+            ? ["Perspektiver", "Inddragelse", "Konkrete aftaler", "Næste møde og tovholder"]
+            : ["Perspectives", "Whom to involve", "Concrete agreements", "Next meeting and coordinator"]
+    }
+
+    public func status(_ s: MinutesItemStatus) -> String {
+        switch s {
+        case .held: return t("afholdt", "held")
+        case .current: return t("i gang", "in progress")
+        case .skipped: return t("sprunget over", "skipped")
+        case .notReached: return t("ikke nået", "not reached")
+        }
+    }
+
+    /// The short label a chain entry is referred to by ("Mek 2").
+    public func label(_ kind: EntryKind, _ number: Int) -> String {
+        switch kind {
+        case .challenge: return t("Udfordring", "Challenge")
+        case .goal: return t("Mål \(number)", "Goal \(number)")
+        case .mechanism: return t("Mek \(number)", "Mech \(number)")
+        case .trialAction: return t("Prøve \(number)", "Trial \(number)")
+        case .sign: return t("Tegn \(number)", "Sign \(number)")
+        }
+    }
+
+    /// "+7 min", "−3 min", or "til tiden".
+    public func delay(minutes: Int) -> String {
+        minutes == 0 ? onTime : minutes > 0 ? "+\(minutes) min" : "−\(-minutes) min"
+    }
+
+    public func time(_ c: ClockTime) -> String { c.formatted(separator: language == .da ? "." : ":") }
+
+    private static let monthsDa = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
+                                   "september", "oktober", "november", "december"]
+    private static let monthsEn = ["January", "February", "March", "April", "May", "June", "July", "August",
+                                   "September", "October", "November", "December"]
+
+    private func month(_ m: Int) -> String { (language == .da ? Self.monthsDa : Self.monthsEn)[m - 1] }
+
+    /// "18. januar 2024" / "18 January 2024".
+    public func date(_ d: CalendarDate) -> String {
+        language == .da ? "\(d.day). \(month(d.month)) \(d.year)" : "\(d.day) \(month(d.month)) \(d.year)"
+    }
+
+    /// "18.–19. januar 2024", "30. januar – 2. februar 2024", across years both in full.
+    public func dateRange(_ from: CalendarDate, _ to: CalendarDate?) -> String {
+        guard let to, to != from else { return date(from) }
+        let dot = language == .da ? "." : ""
+        if from.year == to.year && from.month == to.month {
+            return "\(from.day)\(dot)–" + date(to)
+        }
+        if from.year == to.year {
+            return "\(from.day)\(dot) \(month(from.month)) – " + date(to)
+        }
+        return date(from) + " – " + date(to)
+    }
+}

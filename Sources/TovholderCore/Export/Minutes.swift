@@ -1,0 +1,144 @@
+import Foundation
+
+extension Language: Codable {}
+
+/// How an agenda item went, as the minutes tell it.
+public enum MinutesItemStatus: String, Codable, Sendable {
+    /// Began and was left for a later item.
+    case held
+    /// The item the day stood at when exported.
+    case current
+    /// Passed over without ever beginning.
+    case skipped = "skipped"
+    /// After the item the day stood at.
+    case notReached = "not-reached"
+}
+
+/// The minutes (referat) of one day: the ONE model every export format reads. Everything a
+/// format shows is decided and worded here (labels, dates, delay); formatters only lay out.
+/// Raw values sit beside the worded ones so ICS and JSON need not parse text back.
+public struct Minutes: Codable, Equatable, Sendable {
+    public var language: Language
+    /// Tells this session's calendar events from another made from the same template.
+    public var sessionID: String
+    public var exportedAt: Double
+    public var exportedAtText: String
+    public var title: String
+    public var subtitle: String?
+    public var organisation: String
+    public var date: CalendarDate
+    public var dateText: String
+    public var challenge: Challenge
+    public var agenda: AgendaMinutes
+    public var groups: [GroupMinutes]
+    public var plenumNotes: [PlenumNote]
+    /// The agreement form's four headings (the template's questions).
+    public var agreementQuestions: [String]
+    public var roadmap: [PhaseMinutes]
+}
+
+public struct AgendaMinutes: Codable, Equatable, Sendable {
+    public var started: Bool
+    /// Behind plan in minutes (negative: ahead), as of when the current item began.
+    public var delayMinutes: Int
+    /// "+7 min", or the words for on time / not begun.
+    public var delayText: String
+    public var items: [AgendaItemMinutes]
+}
+
+public struct AgendaItemMinutes: Codable, Equatable, Sendable {
+    public var id: String
+    public var kind: ItemKind
+    public var title: String
+    public var subtitle: String?
+    public var plannedStart: ClockTime
+    public var plannedEnd: ClockTime
+    public var actualStart: ClockTime?
+    public var status: MinutesItemStatus
+    /// "09.30–10.20".
+    public var plannedText: String
+    /// "09.37", nil until it began.
+    public var actualStartText: String?
+    public var statusText: String
+}
+
+/// One entry of a group's chain with the short label others refer to it by.
+public struct EntryMinutes: Codable, Equatable, Sendable {
+    public var id: Int64
+    /// "Mek 2"
+    public var label: String
+    public var text: String
+    /// Ids of the mechanisms a trial action tries / the goals a sign shows.
+    public var links: [Int64]
+    public var linkLabels: [String]
+}
+
+public struct GroupMinutes: Codable, Equatable, Sendable {
+    public var id: Int64
+    public var name: String
+    public var challenge: EntryMinutes?
+    public var goals: [EntryMinutes]
+    public var mechanisms: [EntryMinutes]
+    public var trialActions: [EntryMinutes]
+    public var signs: [EntryMinutes]
+    /// The chain check's findings, worded ("Mekanisme uden prøvehandling: Mek 3").
+    public var findings: [String]
+    public var agreement: AgreementMinutes?
+
+    public func entries(of kind: EntryKind) -> [EntryMinutes] {
+        switch kind {
+        case .challenge: return challenge.map { [$0] } ?? []
+        case .goal: return goals
+        case .mechanism: return mechanisms
+        case .trialAction: return trialActions
+        case .sign: return signs
+        }
+    }
+}
+
+public struct PlenumNote: Codable, Equatable, Sendable {
+    public var itemID: String
+    /// The agenda item's title, or its id when the programme no longer has it.
+    public var title: String
+    public var startText: String?
+    public var text: String
+}
+
+public struct AgreementMinutes: Codable, Equatable, Sendable {
+    public var perspectives: String
+    public var involve: String
+    public var rows: [AgreementRowMinutes]
+    public var nextMeeting: NextMeetingMinutes
+    public var tovholder: String
+}
+
+public struct AgreementRowMinutes: Codable, Equatable, Sendable {
+    public var who: String
+    public var knowledge: String
+    public var due: CalendarDate?
+    /// The date worded when it could be read, else as typed.
+    public var dueText: String
+}
+
+public struct NextMeetingMinutes: Codable, Equatable, Sendable {
+    public var date: CalendarDate?
+    public var time: ClockTime?
+    /// Worded when readable, else as typed.
+    public var dateText: String
+    public var timeText: String
+    public var place: String
+    /// "18. januar 2024 kl. 10.00, Rådhuset" from whatever was filled in; "(tom)" for nothing.
+    public var text: String
+    /// Whether anything at all was filled in.
+    public var isEmpty: Bool { dateText.isEmpty && timeText.isEmpty && place.isEmpty }
+}
+
+public struct PhaseMinutes: Codable, Equatable, Sendable {
+    public var id: Int64
+    public var from: CalendarDate
+    public var to: CalendarDate?
+    /// "18.–19. januar 2024".
+    public var datesText: String
+    public var title: String
+    public var activities: [String]
+}

@@ -1,0 +1,166 @@
+import Foundation
+
+extension AgendaPlan {
+    /// Local minutes since midnight for a wall-clock time (seconds since 1970) at a fixed
+    /// UTC offset: the exports' `minuteOfDay`, pure so the same file exports the same anywhere.
+    public static func minuteOfDay(_ t: Double, utcOffsetSeconds: Int) -> Double {
+        let local = t + Double(utcOffsetSeconds)
+        return (local - (local / 86_400).rounded(.down) * 86_400) / 60
+    }
+}
+
+extension Minutes {
+    /// Builds the minutes from one consistent read of the session (see `minutesSnapshot`).
+    /// - Parameters:
+    ///   - agreements: group id → its agreement form; groups without one say "not filled in".
+    ///   - roadmap: the roadmap as held in the session, in any order (sorted by position here).
+    ///   - utcOffsetSeconds: the local offset actual start times and `exportedAt` are shown in.
+    ///   - sessionID: tells this session's calendar UIDs apart; derived from the day when nil.
+    public init(session: SessionState, workshop: Workshop, agreements: [Int64: Agreement],
+                roadmap: [RoadmapEntry], utcOffsetSeconds: Int, exportedAt: Double, language: Language,
+                sessionID: String? = nil) {
+        let s = ExportStrings(language)
+        let day = session.programme
+        self.language = language
+        self.sessionID = sessionID ?? Self.derivedID(day)
+        self.exportedAt = exportedAt
+        let local = Self.localDateTime(exportedAt, utcOffsetSeconds: utcOffsetSeconds)
+        exportedAtText = s.date(local.date) + " " + s.at + " " + s.time(local.time)
+        title = day.title
+        subtitle = day.subtitle
+        organisation = day.organisation
+        date = day.date
+        dateText = s.date(day.date)
+        challenge = day.challenge
+        agenda = Self.agenda(session, utcOffsetSeconds: utcOffsetSeconds, exportedAt: exportedAt, s)
+        groups = workshop.activeGroups.map { group in
+            Self.group(group, workshop.worksheet(group.id) ?? Worksheet(group: group),
+                       agreements[group.id], s)
+        }
+        plenumNotes = Self.plenumNotes(workshop.plenumNotes, agenda: day.agenda, s)
+        agreementQuestions = day.agreementQuestions.count >= 4
+            ? Array(day.agreementQuestions.prefix(4))
+            : day.agreementQuestions + s.defaultAgreementQuestions.dropFirst(day.agreementQuestions.count)
+        self.roadmap = roadmap.sorted { ($0.position, $0.id) < ($1.position, $1.id) }.map {
+            PhaseMinutes(id: $0.id, from: $0.from, to: $0.to, datesText: s.dateRange($0.from, $0.to),
+                         title: clean($0.title), activities: $0.activities.map(clean))
+        }
+    }
+
+    // MARK: parts
+
+    /// The delay is taken as of when the current item began (or now, before the day began),
+    /// so an export made the next morning does not count the night as delay.
+    static func agenda(_ session: SessionState, utcOffsetSeconds: Int, exportedAt: Double,
+                       _ s: ExportStrings) -> AgendaMinutes {
+        let asOf = session.currentProgress.actualStart ?? exportedAt
+        let plan = AgendaPlan(state: session, now: asOf) {
+            AgendaPlan.minuteOfDay($0, utcOffsetSeconds: utcOffsetSeconds)
+        }
+        let items = plan.rows.enumerated().map { index, row -> AgendaItemMinutes in
+            let status: MinutesItemStatus = index == session.currentIndex ? .current
+                : row.actualStart != nil ? .held
+                : index < session.currentIndex ? .skipped : .notReached
+            let item = row.item
+            return AgendaItemMinutes(
+                id: item.id, kind: item.kind, title: item.title, subtitle: item.subtitle,
+                plannedStart: item.start, plannedEnd: item.end, actualStart: row.actualStart, status: status,
+                plannedText: s.time(item.start) + "–" + s.time(item.end),
+                actualStartText: row.actualStart.map(s.time), statusText: s.status(status))
+        }
+        return AgendaMinutes(started: plan.started, delayMinutes: plan.delayMinutes,
+                             delayText: plan.started ? s.delay(minutes: plan.delayMinutes) : s.notStarted,
+                             items: items)
+    }
+
+    static func group(_ group: Group, _ sheet: Worksheet, _ agreement: Agreement?, _ s: ExportStrings) -> GroupMinutes {
+        var labels: [Int64: String] = [:]
+        func entries(_ kind: EntryKind) -> [EntryMinutes] {
+            sheet.entries(of: kind).enumerated().map { i, e in
+                let label = s.label(kind, i + 1)
+                labels[e.id] = label
+                return EntryMinutes(id: e.id, label: label, text: clean(e.text), links: e.links, linkLabels: [])
+            }
+        }
+        // Goals and mechanisms first, so trial actions and signs can name them.
+        let challenge = entries(.challenge).first
+        let goals = entries(.goal), mechanisms = entries(.mechanism)
+        func linked(_ list: [EntryMinutes]) -> [EntryMinutes] {
+            list.map { var e = $0; e.linkLabels = e.links.compactMap { labels[$0] }; return e }
+        }
+        let trialActions = linked(entries(.trialAction)), signs = linked(entries(.sign))
+        let findings = ChainCheck(sheet).findings().map { f -> String in
+            let message = f.message.text(s.language)
+            guard let id = f.entryID, let label = labels[id], f.kind != .challengeMissing else { return message }
+            return message + ": " + label
+        }
+        return GroupMinutes(id: group.id, name: clean(group.name), challenge: challenge, goals: goals,
+                            mechanisms: mechanisms, trialActions: trialActions, signs: signs,
+                            findings: findings, agreement: agreement.map { Self.agreement($0, s) })
+    }
+
+    static func agreement(_ a: Agreement, _ s: ExportStrings) -> AgreementMinutes {
+        let m = a.nextMeeting
+        let dateText = m.date.map(s.date) ?? clean(m.dateText), timeText = m.time.map(s.time) ?? clean(m.timeText)
+        var when = dateText
+        if !timeText.isEmpty { when += (when.isEmpty ? "" : " ") + s.at + " " + timeText }
+        let summary = [when, clean(m.place)].filter { !$0.isEmpty }.joined(separator: ", ")
+        return AgreementMinutes(
+            perspectives: clean(a.perspectives), involve: clean(a.involve),
+            rows: a.rows.map {
+                AgreementRowMinutes(who: clean($0.who), knowledge: clean($0.knowledge), due: $0.due,
+                                    dueText: $0.due.map(s.date) ?? clean($0.dueText))
+            },
+            nextMeeting: NextMeetingMinutes(date: m.date, time: m.time, dateText: dateText, timeText: timeText,
+                                            place: clean(m.place), text: summary.isEmpty ? s.empty : summary),
+            tovholder: clean(a.tovholder))
+    }
+
+    /// Notes in agenda order, blank ones left out; notes for items the programme no longer
+    /// has come last, under their id, so no text is lost.
+    static func plenumNotes(_ notes: [String: String], agenda: [AgendaItem], _ s: ExportStrings) -> [PlenumNote] {
+        let known = Set(agenda.map(\.id))
+        let listed = agenda.compactMap { item -> PlenumNote? in
+            guard let text = notes[item.id].map(clean), !text.isEmpty else { return nil }
+            return PlenumNote(itemID: item.id, title: item.title, startText: s.time(item.start), text: text)
+        }
+        let orphans = notes.keys.filter { !known.contains($0) }.sorted().compactMap { id -> PlenumNote? in
+            let text = clean(notes[id] ?? "")
+            return text.isEmpty ? nil : PlenumNote(itemID: id, title: id, startText: nil, text: text)
+        }
+        return listed + orphans
+    }
+
+    // MARK: helpers
+
+    /// A stable id from the day itself (FNV-1a), for callers that have no file to name.
+    static func derivedID(_ day: DayTemplate) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in (day.organisation + "\u{1F}" + day.title + "\u{1F}" + day.date.iso).utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return "d" + String(hash, radix: 16)
+    }
+
+    /// Local calendar date and time of day for a wall-clock time (days-to-civil, proleptic Gregorian).
+    static func localDateTime(_ t: Double, utcOffsetSeconds: Int) -> (date: CalendarDate, time: ClockTime) {
+        let local = Int64((t + Double(utcOffsetSeconds)).rounded(.down))
+        let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        let minute = Int((local - days * 86_400) / 60)
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = Int(doy - (153 * mp + 2) / 5 + 1)
+        let m = Int(mp < 10 ? mp + 3 : mp - 9)
+        let y = Int(yoe + era * 400) + (m <= 2 ? 1 : 0)
+        let date = CalendarDate(year: y, month: m, day: d) ?? CalendarDate(year: 1970, month: 1, day: 1)!
+        return (date, ClockTime(minutes: minute))
+    }
+}
+
+/// Participants' text without the spaces and blank lines around it, which mean nothing in
+/// the minutes and would otherwise end Markdown paragraphs early.
+func clean(_ text: String) -> String { text.trimmingCharacters(in: .whitespacesAndNewlines) }
