@@ -73,3 +73,45 @@ final class WorksheetSnapshotTests: XCTestCase {
         check("example") { state in state.screen = .example(returnTo: .item) }
     }
 }
+
+/// The agreement form (with a date that cannot be read) and the roadmap timeline.
+final class AgreementSnapshotTests: XCTestCase {
+    typealias F = ScreenFixtures
+
+    func check(_ name: String, testName: String = #function, line: UInt = #line, _ configure: (inout AppState) -> Void) {
+        for lang in Language.allCases {
+            for size in ScreenSnapshotTests.sizes {
+                var state = F.at(item: F.index(of: .agreement), late: 2, lang, size: size)
+                state.workshop = WorkshopFixtures.workshop(groups: 4)
+                state.agreements = [100: Agreement(
+                    groupID: 100, perspectives: "Borgerpanelet og de faglige miljøer",
+                    involve: "Borgere med lange sager – gennem interviews 🎤",
+                    rows: [AgreementRow(id: 1, who: "Anne", knowledge: "Erfaringer fra Ballerup", dueText: "18/1",
+                                        due: CalendarDate(year: 2024, month: 1, day: 18)),
+                           AgreementRow(id: 2, who: "Jens", knowledge: "Klagesager 2023", dueText: "31/2")],
+                    nextMeeting: NextMeeting(dateText: "18. januar 2024", date: CalendarDate(year: 2024, month: 1, day: 18),
+                                             timeText: "14.00", time: ClockTime(hour: 14, minute: 0), place: "Rådhuset, lokale 2"),
+                    tovholder: "Anne")]
+                state.roadmap = F.referenceDay.roadmap.enumerated().map {
+                    RoadmapEntry(id: Int64($0 + 1), from: $1.from, to: $1.to, title: $1.title, activities: $1.activities,
+                                 position: Double($0))
+                }
+                configure(&state)
+                assertSnapshot(of: render(state), as: .screen, named: "\(name)-\(lang.rawValue)-\(size.width)x\(size.height)",
+                               testName: testName, line: line)
+            }
+        }
+    }
+
+    func testAgreementFormWithAnUnreadableDate() {
+        check("agreement") { state in
+            var view = AgreementView(groupID: 100)
+            view.focus = 5
+            state.screen = .agreement(view)
+        }
+    }
+
+    func testRoadmapTimelineWithToday() {
+        check("roadmap") { state in state.screen = .roadmap(RoadmapView(returnTo: .item)) }
+    }
+}

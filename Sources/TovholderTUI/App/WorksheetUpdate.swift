@@ -204,7 +204,7 @@ enum WorksheetUpdate {
         case .plenumNote: return max(1, state.size.width - 4)
         case .groupName: return max(1, state.size.width - 10)
         case .agreement, .agreementRow: return max(1, state.size.width - 4 - 1 - 4 - 12)
-        case .roadmap: return max(1, state.size.width - 4 - 1 - 4 - 10)
+        case .roadmap: return max(1, state.size.width - 4 - 1 - 2 - RoadmapScreen.labelWidth)
         }
     }
 

@@ -47,13 +47,13 @@ enum RoadmapScreen {
             for (f, field) in RoadmapField.allCases.enumerated() {
                 let slot = p * RoadmapField.allCases.count + f
                 let focused = slot == focus
-                let label = AgreementScreen.pad(fieldLabel(field, s), 10)
+                let label = AgreementScreen.pad(fieldLabel(field, s), labelWidth)
                 let indent = 4
                 var lines: [String]
                 if let e = state.editing, e.field == .roadmap(id: entry.id, field) {
-                    lines = e.editor.layout(width: max(1, width - indent - 10)).map { e.editor.text(of: $0) }
-                    let pos = e.editor.cursorPosition(width: max(1, width - indent - 10))
-                    cursor = (rows.count + pos.row + (field == .from ? 1 : 0), indent + 10 + pos.column)
+                    lines = e.editor.layout(width: max(1, width - indent - labelWidth)).map { e.editor.text(of: $0) }
+                    let pos = e.editor.cursorPosition(width: max(1, width - indent - labelWidth))
+                    cursor = (rows.count + pos.row + (field == .from ? 1 : 0), 2 + labelWidth + pos.column)
                 } else {
                     lines = field == .activities ? entry.activities : [field == .from || field == .to
                         ? (field == .from ? entry.from : entry.to).map { DateText.long($0, s.language) } ?? ""
@@ -67,7 +67,7 @@ enum RoadmapScreen {
                 }
                 if lines.isEmpty { lines = [""] }
                 for (i, line) in lines.enumerated() {
-                    let prefix = i == 0 ? label : String(repeating: " ", count: 10)
+                    let prefix = i == 0 ? label : String(repeating: " ", count: labelWidth)
                     rows.append(ChainRow(text: "│ " + prefix + line, role: focused ? .selection : .text, indent: 0, slot: slot))
                 }
             }
@@ -78,6 +78,8 @@ enum RoadmapScreen {
         }
         return (rows, cursor)
     }
+
+    static let labelWidth = 13
 
     static func fieldLabel(_ field: RoadmapField, _ s: Strings) -> String {
         switch field {
