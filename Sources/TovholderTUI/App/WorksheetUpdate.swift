@@ -151,9 +151,14 @@ enum WorksheetUpdate {
             return effects
         case .nextField?, .previousField?:
             let effects = finish(&state)
-            guard case .worksheet = state.screen else { return effects }
-            let more = worksheet(command!, &state)
-            return effects + more + worksheet(.edit, &state)
+            // Like a form: Tab moves to the next field and goes on typing there.
+            switch state.screen {
+            case .worksheet, .agreement, .roadmap:
+                let more = perform(command!, &state)
+                return effects + more + perform(.edit, &state)
+            default:
+                return effects
+            }
         default:
             break
         }
