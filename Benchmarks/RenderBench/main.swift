@@ -25,7 +25,7 @@ func measure(_ name: String, _ state: AppState, frames: Int = 2000) {
     print(String(format: "%-34@ median %.3f ms  p99 %.3f ms", name as NSString, median, p99))
 }
 
-/// 8 groups, each with a challenge, 3 goals, 6 mechanisms, 8 trial actions and 6 signs.
+/// Groups each with 30 entries: a challenge, 3 goals, 8 mechanisms, 10 trial actions, 8 signs.
 func workshop(groups: Int) -> Workshop {
     var w = Workshop()
     var id: Int64 = 1
@@ -35,13 +35,13 @@ func workshop(groups: Int) -> Workshop {
             (0..<n).map { i in defer { id += 1 }
                 return Entry(id: id, groupID: group.id, kind: kind, text: "\(text) \(i + 1) – æøå og lidt mere tekst", position: Double(i)) }
         }
-        let mechanisms = list(.mechanism, 6, "Mekanisme")
-        var actions = list(.trialAction, 8, "Prøvehandling")
-        for i in actions.indices { actions[i].links = [mechanisms[i % 6].id] }
+        let mechanisms = list(.mechanism, 8, "Mekanisme")
+        var actions = list(.trialAction, 10, "Prøvehandling")
+        for i in actions.indices { actions[i].links = [mechanisms[i % 8].id] }
         w.groups.append(group)
         w.worksheets[group.id] = Worksheet(group: group, challenge: list(.challenge, 1, "Udfordring")[0],
                                            goals: list(.goal, 3, "Mål"), mechanisms: mechanisms,
-                                           trialActions: actions, signs: list(.sign, 6, "Tegn"))
+                                           trialActions: actions, signs: list(.sign, 8, "Tegn"))
     }
     return w
 }
@@ -62,4 +62,41 @@ for size in [Size(width: 80, height: 24), Size(width: 240, height: 67)] {
     measure("plenum 8 groups \(size.width)x\(size.height)", state)
     state.screen = .worksheet(WorksheetView(groupID: 1000))
     measure("worksheet \(size.width)x\(size.height)", state)
+}
+
+// Export time of a full day: 8 groups × 30 entries, per format (release build).
+do {
+    var session = SessionState(programme: day)
+    _ = session.go(to: 5, at: start)
+    let w = workshop(groups: 8)
+    var agreements: [Int64: Agreement] = [:]
+    for g in w.groups {
+        agreements[g.id] = Agreement(groupID: g.id, perspectives: "Borgerpanelet", involve: "Borgere med lange sager",
+                                     rows: (0..<4).map { AgreementRow(id: g.id * 10 + Int64($0), who: "Anne",
+                                                                        knowledge: "Erfaringer \($0)", dueText: "18/1") },
+                                     nextMeeting: NextMeeting(dateText: "18/1", date: CalendarDate(year: 2024, month: 1, day: 18),
+                                                              timeText: "14.00", time: ClockTime(hour: 14, minute: 0), place: "Rådhuset"),
+                                     tovholder: "Anne")
+    }
+    let roadmap = day.roadmap.enumerated().map {
+        RoadmapEntry(id: Int64($0), from: $1.from, to: $1.to, title: $1.title, activities: $1.activities, position: Double($0))
+    }
+    func time(_ name: String, _ work: () -> Void) {
+        var xs: [Double] = []
+        for _ in 0..<50 {
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            work()
+            xs.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
+        }
+        xs.sort()
+        print(String(format: "%-34@ median %.3f ms", name as NSString, xs[xs.count / 2]))
+    }
+    var minutes: Minutes?
+    time("export: build the model") {
+        minutes = Minutes(session: session, workshop: w, agreements: agreements, roadmap: roadmap,
+                          utcOffsetSeconds: 3600, exportedAt: start, language: .da)
+    }
+    for format in ExportFormat.allCases {
+        time("export: \(format.rawValue)") { _ = render(minutes!, as: format) }
+    }
 }

@@ -71,6 +71,7 @@ enum AgreementUpdate {
             if let c = current, let i = state.roadmap.firstIndex(where: { $0.id == c.id }),
                state.roadmap.indices.contains(i + delta) {
                 effects = [.workshop(.moveRoadmapEntry(c.id, by: delta))]
+                state.roadmap.swapAt(i, i + delta)  // shown moved at once; the file follows
                 v.focus += delta * perPhase
             }
         default: break
