@@ -54,8 +54,8 @@ def measure(terminals, rounds, work):
                 if marker in w.seen:
                     latencies.append((time.perf_counter() - t0) * 1000)
                     del pending[fd]
-        writer.write(b"\r")  # the next word on a new line, so none is drawn over another
-        time.sleep(0.05)
+        writer.write(b"\x7f" * len(marker))  # erased again: every word is drawn into blank cells
+        time.sleep(0.08)
         for w in watchers + [writer]:
             w.drain(0.01)
     for p in watchers + [writer]:
