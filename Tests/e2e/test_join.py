@@ -121,3 +121,23 @@ def test_join_names_a_missing_file_and_an_unknown_group(term, workdir):
     f, path = facilitator(term, workdir)
     r = run_cli("join", path, "--group", "Gruppe 9")
     assert r.returncode == 1 and "Gruppe 9" in r.stderr and "Gruppe 1" in r.stderr
+
+
+def test_killing_a_participant_mid_edit_disturbs_no_one(term, workdir):
+    f, path = facilitator(term, workdir)
+    p1 = participant(term, "Gruppe 1")
+    p2 = participant(term, "Gruppe 2")
+    p1.send("Enter")
+    p1.type("Halvt skrevet")
+    p1.wait_until(lambda: goal_of(path, "Gruppe 1") == "Halvt skrevet", what="typed")
+    os.kill(p1.app_pid(), signal.SIGKILL)
+    p2.send("Enter")
+    p2.type("Vi skriver videre")
+    p2.wait_until(lambda: goal_of(path, "Gruppe 2") == "Vi skriver videre", what="the others go on")
+    # The killed terminal's hold on the field runs out within seconds; then it can be finished.
+    f.send("g"); f.wait_for("Grupper")
+    f.send("Enter"); f.wait_for("Arbejdsark · Gruppe 1")
+    f.wait_until(lambda: "skriver her" not in f.screen(), timeout=12, what="the lease ran out")
+    f.send("Enter")
+    f.type(" – færdig")
+    f.wait_until(lambda: goal_of(path, "Gruppe 1") == "Halvt skrevet – færdig", what="finished by the facilitator")

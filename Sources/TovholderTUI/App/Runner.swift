@@ -232,8 +232,8 @@ public final class Runner {
             try? store.heartbeat(id: p.id, now: now, field: state.editing?.field.historyField)
             lastVersion = try? store.dataVersion()
         }
-        for field in held.keys where now - (held[field] ?? 0) >= 5 {
-            _ = try? store.renewLease(field: field, holder: presence?.id ?? "", now: now)
+        for field in held.keys where now - (held[field] ?? 0) >= Runner.leaseRenewal {
+            _ = try? store.renewLease(field: field, holder: holder, now: now, ttl: Runner.leaseTTL)
             held[field] = now
         }
         refreshLive()
@@ -243,7 +243,7 @@ public final class Runner {
         guard let name = field.historyField else { return }
         let label = presenceLabel
         do {
-            switch try store.acquireLease(field: name, holder: presence?.id ?? "local", label: label, now: clock()) {
+            switch try store.acquireLease(field: name, holder: holder, label: label, now: clock(), ttl: Runner.leaseTTL) {
             case .granted: held[name] = clock()
             case .heldBy(let other): _ = update(&state, .leaseDenied(field, holder: other))
             }
@@ -254,14 +254,22 @@ public final class Runner {
 
     private func release(_ field: FieldRef) {
         guard let name = field.historyField, held.removeValue(forKey: name) != nil else { return }
-        try? store.releaseLease(field: name, holder: presence?.id ?? "local")
+        try? store.releaseLease(field: name, holder: holder)
     }
 
     private func renewLease(_ field: FieldRef) {
-        guard let name = field.historyField, let last = held[name], clock() - last >= 5 else { return }
-        _ = try? store.renewLease(field: name, holder: presence?.id ?? "local", now: clock())
+        guard let name = field.historyField, let last = held[name], clock() - last >= Runner.leaseRenewal else { return }
+        _ = try? store.renewLease(field: name, holder: holder, now: clock(), ttl: Runner.leaseTTL)
         held[name] = clock()
     }
+
+    /// A lease lasts 8 s and is renewed every 2 s while the terminal lives, so a terminal
+    /// that was killed or lost its connection blocks a field for at most 8 s.
+    static let leaseTTL = 8.0
+    static let leaseRenewal = 2.0
+
+    /// The lease holder: this terminal's presence id.
+    private var holder: String { presence?.id ?? "local" }
 
     /// How other terminals name this one while it writes: its group, or "Facilitator".
     private var presenceLabel: String {
