@@ -130,7 +130,7 @@ struct Check: ParsableCommand {
             throw UserError(SessionError.notFound(path: path).message, lang)
         }
         if path.hasSuffix(".tovholder") || Self.looksLikeSQLite(path) {
-            do { _ = try SessionStore.open(path: path).load() } catch let e as SessionError { throw UserError(e.message, lang) }
+            do { try SessionStore.verify(path: path) } catch let e as SessionError { throw UserError(e.message, lang) }
         } else if Self.isTheme(path) {
             if case .failure(let errors) = Theme.load(path: path) { throw UserError(errors.text(lang)) }
         } else if case .failure(let errors) = TemplateLoader.load(path: path) {

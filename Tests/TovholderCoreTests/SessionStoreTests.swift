@@ -100,6 +100,23 @@ final class SessionStoreTests: XCTestCase {
         }
     }
 
+    func testVerifyChecksASessionWithoutWritingToIt() throws {
+        let store = try newStore()
+        var s = try store.load()
+        try store.save(s.goNext(at: 1), of: s)
+        try store.queue.close()
+        let before = try Data(contentsOf: URL(fileURLWithPath: store.path))
+        XCTAssertNoThrow(try SessionStore.verify(path: store.path))
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: store.path)), before)
+        let other = dir + "/other.sqlite"
+        let q = try DatabaseQueue(path: other)
+        try q.write { try $0.execute(sql: "CREATE TABLE t(x)") }
+        try q.close()
+        XCTAssertThrowsError(try SessionStore.verify(path: other)) {
+            XCTAssertEqual($0 as? SessionError, .foreignDatabase(path: other))
+        }
+    }
+
     func testDataVersionSeesAnotherConnectionsCommit() throws {
         let store = try newStore()
         let other = try SessionStore.open(path: store.path)

@@ -183,3 +183,15 @@ def test_check_reports_file_line_column(workdir):
     assert open(bad, "rb").read() == before
     usage = run_cli("check")
     assert usage.returncode == 2
+
+
+def test_check_a_session_and_a_theme_without_changing_them(term, workdir):
+    t, path = open_day(term, workdir)
+    t.send("q")
+    t.wait_for("EXITED=0")
+    before = hashlib.sha256(open(path, "rb").read()).hexdigest()
+    r = run_cli("check", path)
+    assert r.returncode == 0, r.stderr
+    assert hashlib.sha256(open(path, "rb").read()).hexdigest() == before
+    theme = os.path.join(os.path.dirname(__file__), "..", "..", "themes", "dark.yaml")
+    assert run_cli("check", theme).returncode == 0

@@ -46,6 +46,26 @@ public final class SessionStore {
 
     /// Throws `SessionError` for a file that is not a current-or-older session, and the
     /// database's own error for anything `open` may retry.
+    /// For `tovholder check`: reads the session without writing anything — no migration,
+    /// read-only — and checks that it is ours, not from a newer version, intact and loadable.
+    public static func verify(path: String) throws {
+        try SessionFileCheck.requireSQLiteHeader(path: path)
+        var config = configuration()
+        config.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            _ = try queue.read { db in try SessionFileCheck.requireTovholderSchema(db, path: path) }
+            let result = try queue.read { db in try String.fetchOne(db, sql: "PRAGMA quick_check") } ?? ""
+            guard result == "ok" else { throw SessionError.damaged(path: path, detail: result) }
+            _ = try SessionStore(path: path, queue: queue).load()
+            try queue.close()
+        } catch let error as SessionError {
+            throw error
+        } catch {
+            throw SessionError.unreadable(path: path, detail: "\(error)")
+        }
+    }
+
     private static func openOnce(path: String) throws -> SessionStore {
         try SessionFileCheck.requireSQLiteHeader(path: path)
         let queue = try DatabaseQueue(path: path, configuration: configuration())
