@@ -12,35 +12,33 @@ extension SessionStore {
 
     /// Inside a read transaction, so an export can take everything from one snapshot.
     func readAgreements(_ db: Database) throws -> [Int64: Agreement] {
-        do {
-            let reference = try programmeDate(db)
-            var result: [Int64: Agreement] = [:]
-            for id in try Int64.fetchAll(db, sql: "SELECT id FROM groups WHERE removed_at IS NULL") {
-                result[id] = Agreement(groupID: id)
-            }
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM agreements") {
-                guard var a = result[row["group_id"]] else { continue }
-                a.perspectives = row["perspectives"]
-                a.involve = row["involve"]
-                a.tovholder = row["tovholder"]
-                let dateText: String = row["next_date_text"], timeText: String = row["next_time_text"]
-                a.nextMeeting = NextMeeting(dateText: dateText, date: try? DanishDate.parse(dateText, near: reference).get(),
-                                            timeText: timeText, time: try? DanishTime.parse(timeText).get(),
-                                            place: row["next_place"])
-                result[a.groupID] = a
-            }
-            for row in try Row.fetchAll(db, sql: """
-                SELECT id, group_id, who, knowledge, due_text FROM agreement_rows
-                WHERE deleted_at IS NULL ORDER BY position, id
-                """) {
-                let groupID: Int64 = row["group_id"]
-                let due: String = row["due_text"]
-                result[groupID]?.rows.append(AgreementRow(
-                    id: row["id"], who: row["who"], knowledge: row["knowledge"], dueText: due,
-                    due: try? DanishDate.parse(due, near: reference).get()))
-            }
-            return result
+        let reference = try programmeDate(db)
+        var result: [Int64: Agreement] = [:]
+        for id in try Int64.fetchAll(db, sql: "SELECT id FROM groups WHERE removed_at IS NULL") {
+            result[id] = Agreement(groupID: id)
         }
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM agreements") {
+            guard var a = result[row["group_id"]] else { continue }
+            a.perspectives = row["perspectives"]
+            a.involve = row["involve"]
+            a.tovholder = row["tovholder"]
+            let dateText: String = row["next_date_text"], timeText: String = row["next_time_text"]
+            a.nextMeeting = NextMeeting(dateText: dateText, date: try? DanishDate.parse(dateText, near: reference).get(),
+                                        timeText: timeText, time: try? DanishTime.parse(timeText).get(),
+                                        place: row["next_place"])
+            result[a.groupID] = a
+        }
+        for row in try Row.fetchAll(db, sql: """
+            SELECT id, group_id, who, knowledge, due_text FROM agreement_rows
+            WHERE deleted_at IS NULL ORDER BY position, id
+            """) {
+            let groupID: Int64 = row["group_id"]
+            let due: String = row["due_text"]
+            result[groupID]?.rows.append(AgreementRow(
+                id: row["id"], who: row["who"], knowledge: row["knowledge"], dueText: due,
+                due: try? DanishDate.parse(due, near: reference).get()))
+        }
+        return result
     }
 
     /// Replaces one of a group's agreement texts; the earlier text goes to the history

@@ -11,21 +11,19 @@ extension SessionStore {
 
     /// Inside a read transaction, so an export can take everything from one snapshot.
     func readRoadmap(_ db: Database) throws -> [RoadmapEntry] {
-        do {
-            let reference = try programmeDate(db)
-            return try Row.fetchAll(db, sql: """
-                SELECT id, from_date, to_date, title, activities, position FROM roadmap
-                WHERE deleted_at IS NULL ORDER BY position, id
-                """).map { row in
-                let fromText: String = row["from_date"], toText: String? = row["to_date"]
-                // Written by this program as ISO; a hand-edited date is read like a typed one,
-                // and one that cannot be read falls back to the day itself rather than hiding the phase.
-                let from = (try? DanishDate.parse(fromText, near: reference).get()) ?? reference
-                let to = toText.flatMap { try? DanishDate.parse($0, near: reference).get() }
-                return RoadmapEntry(id: row["id"], from: from, to: to, title: row["title"],
-                                    activities: SessionSchema.activities(from: row["activities"]),
-                                    position: row["position"])
-            }
+        let reference = try programmeDate(db)
+        return try Row.fetchAll(db, sql: """
+            SELECT id, from_date, to_date, title, activities, position FROM roadmap
+            WHERE deleted_at IS NULL ORDER BY position, id
+            """).map { row in
+            let fromText: String = row["from_date"], toText: String? = row["to_date"]
+            // Written by this program as ISO; a hand-edited date is read like a typed one,
+            // and one that cannot be read falls back to the day itself rather than hiding the phase.
+            let from = (try? DanishDate.parse(fromText, near: reference).get()) ?? reference
+            let to = toText.flatMap { try? DanishDate.parse($0, near: reference).get() }
+            return RoadmapEntry(id: row["id"], from: from, to: to, title: row["title"],
+                                activities: SessionSchema.activities(from: row["activities"]),
+                                position: row["position"])
         }
     }
 
