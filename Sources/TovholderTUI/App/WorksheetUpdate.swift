@@ -205,7 +205,10 @@ enum WorksheetUpdate {
                let entry = sheet.entry(id: id) {
                 label = DisplayWidth.of(ChainRows.label(entry, in: sheet, state.strings))
             }
-            return max(1, state.size.width - 4 - 1 - 2 - label)
+            // The same width the worksheet screen wraps at (one column, or five when wide).
+            let list = state.size.width - 4
+            let column = list >= WorksheetScreen.columnsFrom ? list / EntryKind.chainOrder.count - 2 : list
+            return max(1, column - 1 - 2 - label)
         case .plenumNote: return max(1, state.size.width - 4)
         case .groupName: return max(1, state.size.width - 10)
         case .agreement, .agreementRow: return max(1, state.size.width - 4 - 1 - 4 - 12)

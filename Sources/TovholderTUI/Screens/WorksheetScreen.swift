@@ -24,19 +24,46 @@ enum WorksheetScreen {
            let slot = sheet.slots.firstIndex(where: { if case .entry(let x) = $0 { return x.id == id } else { return false } }) {
             editing = (slot, e.editor)
         }
+        // On a projector-wide screen the chain reads left to right, one column per part.
+        let columns = listRect.width >= WorksheetScreen.columnsFrom ? EntryKind.chainOrder.count : 1
+        let columnWidth = listRect.width / columns
+        let gap = columns > 1 ? 2 : 0  // room for the rule between columns
         let (rows, cursor) = ChainRows.worksheet(sheet, check: check, focus: view.focus, editing: editing,
-                                                  leases: state.live.leases, width: listRect.width - 1, s)
-        let focusRows = rows.indices.filter { rows[$0].slot == view.focus }
-        let first = cursor?.row ?? focusRows.first ?? 0
-        let last = cursor?.row ?? focusRows.last ?? 0
-        let top = ChainRows.scroll(toShow: first, last, height: listRect.height, total: rows.count)
-        ChainRows.draw(rows, scroll: top, into: &canvas, in: listRect)
-        if let cursor, cursor.row - top < listRect.height {
-            canvas.cursor = (listRect.x + cursor.column, listRect.y + cursor.row - top)
+                                                  leases: state.live.leases, width: columnWidth - gap - 1, s)
+        for (c, section) in sections(rows, into: columns).enumerated() {
+            let rect = Rect(x: listRect.x + c * columnWidth, y: listRect.y, width: columnWidth - gap, height: listRect.height)
+            let focusRows = section.rows.indices.filter { section.rows[$0].slot == view.focus }
+            let cursorRow = cursor.flatMap { section.range.contains($0.row) ? $0.row - section.range.lowerBound : nil }
+            let top = ChainRows.scroll(toShow: cursorRow ?? focusRows.first ?? 0, cursorRow ?? focusRows.last ?? 0,
+                                       height: rect.height, total: section.rows.count)
+            ChainRows.draw(section.rows, scroll: top, into: &canvas, in: rect)
+            if let cursor, let row = cursorRow, row - top < rect.height {
+                canvas.cursor = (rect.x + cursor.column, rect.y + row - top)
+            }
+            if c > 0 { for yy in rect.y..<rect.maxY { canvas.put("│", x: rect.x - 2, y: yy, role: .border) } }
         }
         if let picker = view.linkPicker { LinkPickerView.render(state, picker: picker, sheet: sheet, into: &canvas, in: body) }
         if view.pendingDelete != nil {
             canvas.put(" " + s[.deleteAgain] + " ", x: area.x, y: body.maxY - 1, role: .error, attributes: [.bold])
+        }
+    }
+}
+
+extension WorksheetScreen {
+    /// Width from which the worksheet is drawn as five columns.
+    static let columnsFrom = 200
+
+    /// Splits the rows at the part headings: one section per column (all in one for 1 column).
+    static func sections(_ rows: [ChainRow], into columns: Int) -> [(rows: [ChainRow], range: Range<Int>)] {
+        guard columns > 1 else { return [(rows, 0..<rows.count)] }
+        var starts = rows.indices.filter { rows[$0].role == .heading && rows[$0].slot == nil }
+        if starts.first != 0 { starts.insert(0, at: 0) }
+        return starts.enumerated().map { i, start in
+            let end = i + 1 < starts.count ? starts[i + 1] : rows.count
+            // The blank row before the next heading belongs to no column.
+            var section = Array(rows[start..<end])
+            while section.last?.text.isEmpty == true { section.removeLast() }
+            return (section, start..<(start + section.count))
         }
     }
 }
