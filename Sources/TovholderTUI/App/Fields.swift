@@ -27,12 +27,11 @@ public struct FieldEditing: Equatable, Sendable {
     }
 }
 
-/// What the worksheet screen remembers: the group, the focused slot, scrolling, and the
-/// link picker when it is open.
+/// What the worksheet screen remembers: the group, the focused slot and the link picker
+/// when it is open. Scrolling is derived from the focus when drawing.
 public struct WorksheetView: Equatable, Sendable {
     public var groupID: Int64
     public var focus: Int = 0
-    public var scroll: Int = 0
     public var linkPicker: LinkPicker?
     /// Delete pressed once on a non-empty entry: press again to delete.
     public var pendingDelete: Int64?
@@ -41,7 +40,7 @@ public struct WorksheetView: Equatable, Sendable {
 }
 
 /// Where Esc leads from the worksheet.
-public enum ReturnScreen: Equatable, Sendable { case item, groups, plenum }
+public enum ReturnScreen: Equatable, Sendable { case item, groups }
 
 /// Ticking which mechanisms a trial action tries (or which goals a sign shows).
 public struct LinkPicker: Equatable, Sendable {

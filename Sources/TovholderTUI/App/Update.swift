@@ -123,7 +123,6 @@ private func perform(_ command: Command, on state: inout AppState) -> [Effect] {
         case .worksheet(let v):
             switch v.returnTo {
             case .groups: state.screen = .groups(GroupsView())
-            case .plenum: state.screen = .plenum(PlenumView(part: currentPart(state)))
             case .item: state.screen = .item
             }
         default: state.screen = .item
