@@ -3,17 +3,7 @@ import GRDB
 import XCTest
 @testable import TovholderCore
 
-final class AgreementStoreTests: XCTestCase {
-    var dir: String!
-    override func setUpWithError() throws {
-        dir = NSTemporaryDirectory() + "tovholder-agreement-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    }
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: dir) }
-
-    func newStore() throws -> SessionStore {
-        try SessionStore.create(path: dir + "/dag.tovholder", programme: TestProgramme.day(), templateName: "test", now: 0)
-    }
+final class AgreementStoreTests: StoreTestCase {
     func groupIDs(_ store: SessionStore) throws -> [Int64] { try store.loadWorkshop().groups.map(\.id) }
     func date(_ y: Int, _ m: Int, _ d: Int) -> CalendarDate { CalendarDate(year: y, month: m, day: d)! }
 

@@ -4,17 +4,7 @@ import XCTest
 @testable import TovholderCore
 
 /// Field leases: the policy against two terminals silently overwriting one field.
-final class LeaseTests: XCTestCase {
-    var dir: String!
-    override func setUpWithError() throws {
-        dir = NSTemporaryDirectory() + "tovholder-lease-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    }
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: dir) }
-
-    func newStore() throws -> SessionStore {
-        try SessionStore.create(path: dir + "/dag.tovholder", programme: TestProgramme.day(), templateName: "test", now: 0)
-    }
+final class LeaseTests: StoreTestCase {
 
     func testGrantedHeldExpiredRenewedAndReleased() throws {
         let store = try newStore()

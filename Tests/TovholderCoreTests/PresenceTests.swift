@@ -4,17 +4,7 @@ import XCTest
 @testable import TovholderCore
 
 /// Several terminals on one session: revision, presence, lock, schema v3, busy handling.
-final class PresenceTests: XCTestCase {
-    var dir: String!
-    override func setUpWithError() throws {
-        dir = NSTemporaryDirectory() + "tovholder-presence-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    }
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: dir) }
-
-    func newStore() throws -> SessionStore {
-        try SessionStore.create(path: dir + "/dag.tovholder", programme: TestProgramme.day(), templateName: "test", now: 0)
-    }
+final class PresenceTests: StoreTestCase {
 
     func firstGoal(_ store: SessionStore) throws -> Int64 {
         let w = try store.loadWorkshop()

@@ -3,17 +3,7 @@ import GRDB
 import XCTest
 @testable import TovholderCore
 
-final class SessionStoreTests: XCTestCase {
-    var dir: String!
-    override func setUpWithError() throws {
-        dir = NSTemporaryDirectory() + "tovholder-store-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    }
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: dir) }
-
-    func newStore(_ name: String = "dag.tovholder") throws -> SessionStore {
-        try SessionStore.create(path: dir + "/" + name, programme: TestProgramme.day(), templateName: "test", now: 0)
-    }
+final class SessionStoreTests: StoreTestCase {
 
     func testCreatesAWALSessionMarkedAsOurs() throws {
         let store = try newStore()

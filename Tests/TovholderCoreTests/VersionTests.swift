@@ -3,17 +3,7 @@ import XCTest
 @testable import TovholderCore
 
 /// Bringing back an earlier version of a field: nothing it replaces is lost.
-final class VersionTests: XCTestCase {
-    var dir: String!
-    override func setUpWithError() throws {
-        dir = NSTemporaryDirectory() + "tovholder-versions-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    }
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: dir) }
-
-    func newStore() throws -> SessionStore {
-        try SessionStore.create(path: dir + "/dag.tovholder", programme: TestProgramme.day(), templateName: "test", now: 0)
-    }
+final class VersionTests: StoreTestCase {
 
     func firstGoal(_ store: SessionStore) throws -> Int64 {
         let w = try store.loadWorkshop()

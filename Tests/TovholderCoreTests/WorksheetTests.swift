@@ -3,17 +3,7 @@ import GRDB
 import XCTest
 @testable import TovholderCore
 
-final class WorksheetTests: XCTestCase {
-    var dir: String!
-    override func setUpWithError() throws {
-        dir = NSTemporaryDirectory() + "tovholder-worksheet-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    }
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: dir) }
-
-    func newStore() throws -> SessionStore {
-        try SessionStore.create(path: dir + "/dag.tovholder", programme: TestProgramme.day(), templateName: "test", now: 0)
-    }
+final class WorksheetTests: StoreTestCase {
 
     /// The first group's worksheet.
     func sheet(_ store: SessionStore, _ index: Int = 0) throws -> Worksheet {
