@@ -96,6 +96,10 @@ public struct AppState: Equatable, Sendable {
 public enum Message: Equatable, Sendable {
     case key(Key)
     case tick(now: Double)
+    /// The terminal closed or the process was asked to stop: leave cleanly.
+    case terminalEnded
+    /// The terminal sends Latin-1 (read as Windows-1252): say once how to switch to UTF-8.
+    case notUTF8
     case resized(Size)
     case sessionReloaded(SessionState)
     case workshopReloaded(Workshop)

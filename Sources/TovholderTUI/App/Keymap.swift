@@ -1,9 +1,16 @@
 import TovholderCore
 
-/// A key as the app sees it, independent of ncurses.
+/// A key as the app sees it, independent of ncurses and of how a terminal spells it
+/// (`KeyDecoder` turns bytes into these).
 public enum Key: Hashable, Sendable {
+    /// A printable grapheme (never a control character).
     case char(Character)
-    case up, down, left, right, pageUp, pageDown, home, end
+    /// Ctrl and a letter ("a"…"z"), except those that are keys of their own: Ctrl-H
+    /// (Backspace), Ctrl-I (Tab), Ctrl-M (Enter). Ctrl-J arrives as `.ctrl("j")`.
+    case ctrl(Character)
+    /// Alt (Meta) and a key: ESC followed by a printable character, or by CR for Alt-Enter.
+    case alt(Character)
+    case up, down, left, right, pageUp, pageDown, home, end, insert
     /// Ctrl-← / Ctrl-→ (or Alt-b / Alt-f): a word back or forward.
     case wordLeft, wordRight
     case enter, escape, tab, backTab, backspace, delete
@@ -57,7 +64,7 @@ public enum Keymap {
         b([.backTab], "Shift-Tab", .previousField, .keyNextField, [.worksheet, .editing, .agreement, .roadmap], nil),
         b([.enter], "Enter", .edit, .keyEdit, [.worksheet, .plenum, .agreement, .roadmap], 0),
         b([.escape], "Esc", .back, .keyDone, [.editing, .linkPicker], 0),
-        b([.char("\u{1A}")], "Ctrl-Z", .undo, .keyUndo, [.editing], 2),
+        b([.ctrl("z")], "Ctrl-Z", .undo, .keyUndo, [.editing], 2),
         b([.right, .pageDown, .char("n")], "→", .next, .keyNext, [.item, .worksheet, .plenum, .example], 0),
         b([.left, .pageUp, .char("p")], "←", .previous, .keyPrevious, [.item, .worksheet, .plenum, .example], 1),
         KeyBinding(keys: [.char(" ")], label: Localized(da: "Mellemrum", en: "Space"), command: .toggleTimer,

@@ -52,6 +52,8 @@ public final class Runner {
             switch event {
             case .key(let key)?: effects += update(&state, .key(key))
             case .resized(let size)?: effects += update(&state, .resized(size))
+            case .ended?: effects += update(&state, .terminalEnded)
+            case .notUTF8?: effects += update(&state, .notUTF8)
             case nil: break
             }
             effects += update(&state, .tick(now: clock()))

@@ -7,6 +7,11 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
         state.now = now
         return state.session.takeBell(at: now)
             ? [.bell, .save([.item(state.session.currentItem.id)])] : []
+    case .terminalEnded:
+        return WorksheetUpdate.finish(&state) + [.quit]
+    case .notUTF8:
+        state.notice = state.strings[.notUTF8]
+        return []
     case .resized(let size):
         state.size = size
         return []

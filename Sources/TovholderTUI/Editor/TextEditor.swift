@@ -44,8 +44,8 @@ public struct TextEditor: Equatable, Sendable {
     public var canRedo: Bool { !redoStack.isEmpty }
 
     /// Ctrl-Z and Ctrl-Y as terminals send them.
-    public static let undoKey = Key.char("\u{1A}")
-    public static let redoKey = Key.char("\u{19}")
+    public static let undoKey = Key.ctrl("z")
+    public static let redoKey = Key.ctrl("y")
 
     /// Applies one key. `width` is the field's text width in cells (see `TextFieldView.textWidth`),
     /// needed because up/down/Home/End work on the wrapped display lines.
@@ -78,7 +78,7 @@ public struct TextEditor: Equatable, Sendable {
             let layout = EditorLayout(graphemes, width: width)
             let row = layout.position(of: cursor).row
             return moveCursor(to: layout.index(row: row, column: key == .home ? 0 : Int.max))
-        case .escape, .tab, .backTab, .function, .pageUp, .pageDown:
+        case .escape, .tab, .backTab, .function, .pageUp, .pageDown, .ctrl, .alt, .insert:
             return .notHandled
         }
     }

@@ -12,6 +12,12 @@ public protocol TerminalBackend: AnyObject {
 public enum TerminalEvent: Equatable, Sendable {
     case key(Key)
     case resized(Size)
+    /// The terminal is gone (hang-up, end of input) or the process was asked to stop
+    /// (SIGTERM, SIGHUP, SIGINT): save, release, give the terminal back and quit.
+    case ended
+    /// Bytes that are not UTF-8 arrived and were read as Windows-1252 (an older PuTTY set
+    /// to Latin-1): reported once, so the user can be told how to switch to UTF-8.
+    case notUTF8
 }
 
 /// How a role looks on a terminal: colour indexes (-1: the terminal's default) and attributes.

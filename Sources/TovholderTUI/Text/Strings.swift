@@ -21,7 +21,7 @@ public enum StringKey: CaseIterable, Sendable {
          roadmapTitle, labelFrom, labelTo, labelTitle, labelActivities, newPhaseTitle, exported, todayMark
     case historyTitle, historyCurrent, historyEmpty, secondsAgo, minutesAgo, terminalsTitle, terminalsEmpty,
          colGroup, colUser, colHost, colSeen, colField, facilitatorSeat, lockedBanner, lockedNotice, unlockedNotice,
-         someoneWriting, participantTitle, chooseGroup, unknownGroup, networkShare, restored
+         someoneWriting, participantTitle, chooseGroup, unknownGroup, networkShare, restored, notUTF8
     case groupsTitle, newGroupName, removedMark, goalLabel, mechanismLabel, tries, shows, emptySection,
          chainOK, chainFindings, deleteAgain, plenumTitle, plenumNotes, linkMechanisms, linkGoals,
          exampleTitle, noExample, nothingYet, worksheetOf, noGroups, groupCount, moreRight, moreLeft, noLinkTargets
@@ -184,6 +184,8 @@ public struct Strings: Sendable {
         case .networkShare: return l("Advarsel: %1", "Warning: %1")
         case .restored: return l("Den tidligere udgave er hentet tilbage (den nuværende er gemt i historikken)",
                                  "The earlier version is back (the current one is kept in the history)")
+        case .notUTF8: return l("Din terminal sender Latin-1, ikke UTF-8. Teksten læses rigtigt, men sæt terminalen til UTF-8 (PuTTY: Window → Translation → UTF-8).",
+                                "Your terminal sends Latin-1, not UTF-8. Text is read correctly, but set the terminal to UTF-8 (PuTTY: Window → Translation → UTF-8).")
         case .groupsTitle: return l("Grupper", "Groups")
         case .newGroupName: return l("Gruppe %1", "Group %1")
         case .removedMark: return l("(fjernet – arbejdet er gemt)", "(removed – its work is kept)")
