@@ -83,15 +83,23 @@ struct Join: ParsableCommand {
         let groups = workshop.activeGroups
         let strings = Strings(lang)
         let names = groups.enumerated().map { "\($0 + 1)) \($1.name)" }.joined(separator: ", ")
-        var answer = group
-        if answer == nil {
+        let chosen: TovholderCore.Group
+        if let group {
+            guard let g = Join.pick(group, from: groups) else { throw UserError(strings.format(.unknownGroup, group, names)) }
+            chosen = g
+        } else {
+            // Asked in the terminal: a wrong answer is asked again, never the end of the program.
             print(strings[.chooseGroup])
             for (i, g) in groups.enumerated() { print("  \(i + 1)) \(g.name)") }
-            print("> ", terminator: "")
-            answer = readLine()?.trimmingCharacters(in: .whitespaces)
-        }
-        guard let wanted = answer, let chosen = Join.pick(wanted, from: groups) else {
-            throw UserError(strings.format(.unknownGroup, answer ?? "", names))
+            var picked: TovholderCore.Group?
+            while picked == nil {
+                print("> ", terminator: "")
+                guard let line = readLine() else { throw UserError(strings.format(.unknownGroup, "", names)) }
+                let answer = line.trimmingCharacters(in: .whitespaces)
+                picked = Join.pick(answer, from: groups)
+                if picked == nil, !answer.isEmpty { print(strings.format(.unknownGroup, answer, names)) }
+            }
+            chosen = picked!
         }
         try runTerminal(store: store, session: session, workshop: workshop, seat: .participant(groupID: chosen.id),
                         file: file, lang: lang, theme: theme,

@@ -16,6 +16,9 @@ enum Entry {
         } catch let error as UserError {
             FileHandle.standardError.write(Data((error.text + "\n").utf8))
             exit(1)
+        } catch let error as UserFacingError {
+            FileHandle.standardError.write(Data((error.message.text(Entry.language) + "\n").utf8))
+            exit(1)
         } catch {
             let code = Tovholder.exitCode(for: error)
             if code == .success {
@@ -25,6 +28,15 @@ enum Entry {
             FileHandle.standardError.write(Data((Tovholder.fullMessage(for: error) + "\n").utf8))
             exit(code == .validationFailure ? 2 : 1)
         }
+    }
+}
+
+extension Entry {
+    /// The language asked for on the command line, for errors caught before a command ran.
+    static var language: Language {
+        let args = CommandLine.arguments
+        guard let i = args.firstIndex(of: "--lang"), i + 1 < args.count else { return .da }
+        return Language(rawValue: args[i + 1]) ?? .da
     }
 }
 

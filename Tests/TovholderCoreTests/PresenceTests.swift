@@ -45,8 +45,8 @@ final class PresenceTests: StoreTestCase {
         try keeps("announce") { try store.announce(t) }
         try keeps("heartbeat") { try store.heartbeat(id: "t1", now: 101, field: HistoryField.entry(goal)) }
         try keeps("list") { _ = try store.terminals(now: 500) }   // also forgets the old row
-        try keeps("lease") { _ = try store.acquireLease(field: HistoryField.entry(goal), holder: "t1", label: "Kim", now: 1) }
-        try keeps("renew") { try store.renewLease(field: HistoryField.entry(goal), holder: "t1", now: 2) }
+        try keeps("lease") { _ = try store.acquireLease(field: .entry(goal), holder: "t1", label: "Kim", now: 1) }
+        try keeps("renew") { try store.renewLease(field: .entry(goal), holder: "t1", now: 2) }
         try keeps("release") { try store.releaseAll(holder: "t1") }
         try keeps("leave") { try store.leave(id: "t1") }
 

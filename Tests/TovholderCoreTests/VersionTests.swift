@@ -12,7 +12,7 @@ final class VersionTests: StoreTestCase {
 
     func testRestoringKeepsTheReplacedTextAndVersionsListsIt() throws {
         let store = try newStore()
-        let goal = try firstGoal(store), field = HistoryField.entry(goal)
+        let goal = try firstGoal(store), field = FieldRef.entry(goal)
         try store.setText(entryID: goal, text: "Færre sygedage", author: "Anna", now: 10)
         try store.setText(entryID: goal, text: "Trivsel på arbejdet", author: "Bo", now: 20)
         XCTAssertEqual(try store.versions(field: field).map(\.text), ["Trivsel på arbejdet", "Færre sygedage"])
@@ -22,7 +22,7 @@ final class VersionTests: StoreTestCase {
         XCTAssertEqual(versions.map(\.text), ["Færre sygedage", "Trivsel på arbejdet", "Færre sygedage"], "newest first")
         XCTAssertEqual(versions.map(\.author), ["Kim", "Bo", "Anna"])
         XCTAssertEqual(versions.map(\.at), [30, 20, 10])
-        XCTAssertTrue(try store.history(field: field).map(\.text).contains("Trivsel på arbejdet"))
+        XCTAssertTrue(try store.history(field: field.historyName!).map(\.text).contains("Trivsel på arbejdet"))
 
         // Even a version that holds the current text keeps it (typing on would not).
         try store.setText(entryID: goal, text: "Færre", now: 40)
@@ -34,7 +34,7 @@ final class VersionTests: StoreTestCase {
 
     func testRestoringAPlenumNoteAndUnknownFields() throws {
         let store = try newStore()
-        let field = HistoryField.plenum("plenum")
+        let field = FieldRef.plenumNote(itemID: "plenum")
         XCTAssertEqual(try store.versions(field: field).count, 0, "no note yet")
         try store.setPlenumNote(itemID: "plenum", text: "Første runde", now: 10)
         try store.setPlenumNote(itemID: "plenum", text: "Anden runde", now: 20)
@@ -42,10 +42,11 @@ final class VersionTests: StoreTestCase {
         XCTAssertEqual(try store.loadWorkshop().plenumNotes["plenum"], "Første runde")
         XCTAssertEqual(try store.versions(field: field).map(\.text), ["Første runde", "Anden runde", "Første runde"])
 
-        XCTAssertThrowsError(try store.restore(field: "noget:1", text: "x")) {
-            XCTAssertEqual($0 as? WorksheetError, .unknownField("noget:1"))
+        XCTAssertThrowsError(try store.restore(field: .groupName(1), text: "x"), "a name has no history") {
+            XCTAssertEqual($0 as? WorksheetError, .unknownField(""))
         }
-        XCTAssertThrowsError(try store.restore(field: HistoryField.entry(9999), text: "x")) {
+        XCTAssertNil(FieldRef(historyName: "noget:1"))
+        XCTAssertThrowsError(try store.restore(field: .entry(9999), text: "x")) {
             XCTAssertEqual($0 as? WorksheetError, .entryNotFound(9999))
         }
     }

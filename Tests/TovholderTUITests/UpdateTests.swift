@@ -65,8 +65,10 @@ final class UpdateTests: XCTestCase {
     func testKeysOfOtherScreensDoNothingHere() {
         var s = F.state()
         _ = update(&s, .key(.char("a")))
-        XCTAssertEqual(update(&s, .key(.char(" "))), [], "no timer from the agenda")
-        XCTAssertEqual(update(&s, .key(.paste("hello"))), [])
+        XCTAssertEqual(update(&s, .key(.paste("hello"))), [], "nothing to paste into")
+        XCTAssertEqual(update(&s, .key(.function(2))), [], "a form's key")
+        XCTAssertEqual(update(&s, .key(.ctrl("n"))), [])
+        XCTAssertEqual(s.screen, .agenda(selected: 0))
     }
 
     func testTheKeyBarIsDrawnFromTheKeymapTable() {
@@ -112,7 +114,8 @@ final class RunnerTests: XCTestCase {
         })
         // Stop once the time is well past the end.
         let minutes = ScreenFixtures.referenceDay.agenda[groupWork].minutes
-        backend.events += Array(repeating: .key(.char("x")), count: minutes + 5) + [.key(.char("q"))]
+        // Unbound keys pass the time; quitting while the timer runs asks first, Enter confirms.
+        backend.events += Array(repeating: .key(.char("z")), count: minutes + 5) + [.key(.char("q")), .key(.enter)]
         runner.run()
         XCTAssertEqual(backend.bells, 1, "one bell at zero")
         XCTAssertTrue(backend.frames.contains { $0.size == Size(width: 40, height: 12) && $0.text.contains("80×24") })
@@ -121,5 +124,96 @@ final class RunnerTests: XCTestCase {
         XCTAssertEqual(saved.currentIndex, groupWork)
         XCTAssertTrue(saved.currentProgress.countdown.isRunning)
         XCTAssertTrue(saved.currentProgress.countdown.bellRung, "a restart does not ring again")
+    }
+}
+
+final class DispatchTests: XCTestCase {
+    /// The shell's own results go back through `update`, and the effects returned for them
+    /// are performed: Enter on a goal adds an entry (the shell), whose `.entryAdded` starts
+    /// typing there (update), whose lease must then be taken (the shell again).
+    func testAnEffectReturnedForAFeedbackMessageIsPerformed() throws {
+        let dir = NSTemporaryDirectory() + "tovholder-dispatch-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = try SessionStore.create(path: dir + "/d.tovholder", programme: ScreenFixtures.referenceDay,
+                                            templateName: "t", now: 0)
+        let group = try XCTUnwrap(store.loadWorkshop().activeGroups.first)
+        // A new day has one empty goal per group: the participant's sheet opens on it.
+        let goal = try XCTUnwrap(store.loadWorkshop().worksheets[group.id]?.goals.first)
+        try store.setText(entryID: goal.id, text: "Færre sygedage")
+        let backend = TestBackend(size: Size(width: 80, height: 24))
+        var state = AppState(session: try store.load(), workshop: try store.loadWorkshop(), language: .da,
+                             fileName: "d.tovholder", now: ScreenFixtures.at(9, 0), utcOffsetSeconds: 0, size: backend.size)
+        state.sit(as: .participant(groupID: group.id))
+        let presence = TerminalPresence(id: "p1", role: .participant, groupID: group.id, user: "anna", host: "lokal",
+                                        pid: 1, startedAt: 0, lastSeen: 0)
+        var leasesWhileTyping: [FieldRef: Lease] = [:]
+        var now = ScreenFixtures.at(9, 0)
+        let runner = Runner(state: state, store: store, backend: backend, presence: presence, clock: { now += 0.01; return now })
+        backend.events = [.key(.char("!")), .key(.enter), .key(.char("N"))]
+        // Look at the file after the last key, before the script ends (and the runner leaves).
+        backend.onEmpty = { leasesWhileTyping = (try? store.activeLeases(now: now)) ?? [:] }
+        runner.run()
+        let entries = try store.loadWorkshop().worksheets[group.id]!.goals
+        XCTAssertEqual(entries.map(\.text), ["Færre sygedage!", "N"])
+        XCTAssertEqual(entries.first?.id, goal.id)
+        XCTAssertEqual(leasesWhileTyping[.entry(entries[1].id)]?.label, "Gruppe 1 (anna, lokal)",
+                       "the new entry's lease, returned for .entryAdded, was taken: \(leasesWhileTyping)")
+        XCTAssertNil(leasesWhileTyping[.entry(goal.id)], "the old one was given back")
+        XCTAssertEqual(try store.activeLeases(now: now), [:], "leaving gives every field back")
+    }
+}
+
+final class FieldGeometryTests: XCTestCase {
+    typealias F = ScreenFixtures
+    static let text = "Borgeren oplever at blive mødt af en medarbejder der kender sagen og tager sig tid til at lytte "
+        + "og forklare hvad der skal ske, og hvorfor, og hvornår der sker noget nyt i sagen igen; og det samme gælder, "
+        + "når sagen skifter hænder, for så ved den nye medarbejder allerede, hvad borgeren har fortalt, og hvad der er aftalt"
+
+    /// For each kind of field: the lines drawn are the editor's lines at `FieldGeometry`'s
+    /// width, and after ↑ the cursor sits on the drawn line above, in the same text column.
+    func testTheCursorMovesOnTheLinesThatAreDrawn() throws {
+        for size in [Size(width: 80, height: 24), Size(width: 240, height: 67)] {
+            var base = F.at(item: F.index(of: .groupWork), size: size)
+            base.workshop = WorkshopFixtures.workshop(groups: 1)
+            base.workshop.plenumNotes[base.session.currentItem.id] = Self.text
+            base.workshop.worksheets[100]!.goals[0].text = Self.text
+            base.agreements = [100: Agreement(groupID: 100, perspectives: Self.text, rows: [AgreementRow(id: 7, knowledge: Self.text)])]
+            base.roadmap = [RoadmapEntry(id: 1, from: CalendarDate(year: 2024, month: 1, day: 18)!, title: "Del 2",
+                                         activities: [Self.text], position: 1)]
+            var sheet = WorksheetView(groupID: 100); sheet.focus = 1
+            var perspectives = AgreementView(groupID: 100); perspectives.focus = 0
+            var row = AgreementView(groupID: 100); row.focus = 3
+            var roadmap = RoadmapView(returnTo: .item); roadmap.focus = 3
+            let cases: [(Screen, FieldRef)] = [
+                (.worksheet(sheet), .entry(1)),
+                (.plenum(PlenumView(part: .goals)), .plenumNote(itemID: base.session.currentItem.id)),
+                (.agreement(perspectives), .agreement(groupID: 100, .perspectives)),
+                (.agreement(row), .agreementRow(id: 7, .knowledge)),
+                (.roadmap(roadmap), .roadmap(id: 1, .activities)),
+            ]
+            for (screen, field) in cases {
+                var s = base
+                s.screen = screen
+                _ = update(&s, .key(.end))  // starts editing; the cursor at the end of the last line
+                XCTAssertEqual(s.editing?.field, field, "\(field)")
+                let width = FieldGeometry.width(of: field, s)
+                let lines = s.editing!.editor.layout(width: width).map { s.editing!.editor.text(of: $0) }
+                XCTAssertGreaterThan(lines.count, 1, "\(field) at \(size.width)")
+                let canvas = render(s)
+                let drawn = canvas.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                for line in lines { XCTAssertTrue(drawn.contains { $0.contains(line) }, "\(field) \(size.width): \(line)") }
+                let before = try XCTUnwrap(canvas.cursor, "\(field) at \(size.width)")
+                _ = update(&s, .key(.up))
+                if FieldTyping.isSingleLine(field) {
+                    XCTAssertNil(s.editing, "\(field): one line, however wrapped: ↑ goes to the field above")
+                    continue
+                }
+                let after = try XCTUnwrap(render(s).cursor, "\(field) at \(size.width) after ↑")
+                XCTAssertEqual(after.y, before.y - 1, "\(field) at \(size.width): ↑ goes to the drawn line above")
+                let pos = s.editing!.editor.cursorPosition(width: width)
+                XCTAssertEqual(after.x - before.x, pos.column - (lines.last!.count), "\(field): same column offset")
+            }
+        }
     }
 }

@@ -59,3 +59,8 @@ public struct RoadmapEntry: Equatable, Sendable, Identifiable {
         self.position = position
     }
 }
+
+extension AgreementRow {
+    /// Nothing written in it: it may go without asking and never reaches the minutes.
+    public var isBlank: Bool { (who + knowledge + dueText).allSatisfy(\.isWhitespace) }
+}

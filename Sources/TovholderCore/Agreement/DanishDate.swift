@@ -43,14 +43,10 @@ public enum DanishDate {
     }
 
     /// "18. januar 2024" / "18 January 2024".
-    public static func format(_ d: CalendarDate, _ lang: Language) -> String {
-        lang == .da ? "\(d.day). \(monthNamesDa[d.month - 1]) \(d.year)" : "\(d.day) \(monthNamesEn[d.month - 1]) \(d.year)"
-    }
+    public static func format(_ d: CalendarDate, _ lang: Language) -> String { Wording.date(d, lang) }
 
     /// The month's name in the language, "januar" / "January".
-    public static func monthName(_ month: Int, _ lang: Language) -> String {
-        (lang == .da ? monthNamesDa : monthNamesEn)[month - 1]
-    }
+    public static func monthName(_ month: Int, _ lang: Language) -> String { Wording.month(month, lang) }
 
     // MARK: internals
 
@@ -110,15 +106,10 @@ public enum DanishDate {
 
     static func monthNumber(_ word: String) -> Int? { monthWords[word] }
 
-    static let monthNamesDa = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
-                               "september", "oktober", "november", "december"]
-    static let monthNamesEn = ["January", "February", "March", "April", "May", "June", "July", "August",
-                               "September", "October", "November", "December"]
-
     static let monthWords: [String: Int] = {
         var words: [String: Int] = [:]
-        for (i, name) in monthNamesDa.enumerated() { words[name] = i + 1 }
-        for (i, name) in monthNamesEn.enumerated() { words[name.lowercased()] = i + 1 }
+        for (i, name) in Wording.monthsDa.enumerated() { words[name] = i + 1 }
+        for (i, name) in Wording.monthsEn.enumerated() { words[name.lowercased()] = i + 1 }
         let short = ["jan": 1, "feb": 2, "mar": 3, "apr": 4, "maj": 5, "may": 5, "jun": 6, "jul": 7, "aug": 8,
                      "sep": 9, "sept": 9, "okt": 10, "oct": 10, "nov": 11, "dec": 12]
         words.merge(short) { a, _ in a }

@@ -57,15 +57,7 @@ public struct ExportStrings: Sendable {
     }
 
     /// The short label a chain entry is referred to by ("Mek 2").
-    public func label(_ kind: EntryKind, _ number: Int) -> String {
-        switch kind {
-        case .challenge: return t("Udfordring", "Challenge")
-        case .goal: return t("Mål \(number)", "Goal \(number)")
-        case .mechanism: return t("Mek \(number)", "Mech \(number)")
-        case .trialAction: return t("Prøve \(number)", "Trial \(number)")
-        case .sign: return t("Tegn \(number)", "Sign \(number)")
-        }
-    }
+    public func label(_ kind: EntryKind, _ number: Int) -> String { Wording.entryLabel(kind, number, language) }
 
     /// "+7 min", "−3 min", or "til tiden".
     public func delay(minutes: Int) -> String {
@@ -74,28 +66,9 @@ public struct ExportStrings: Sendable {
 
     public func time(_ c: ClockTime) -> String { c.formatted(separator: language == .da ? "." : ":") }
 
-    private static let monthsDa = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
-                                   "september", "oktober", "november", "december"]
-    private static let monthsEn = ["January", "February", "March", "April", "May", "June", "July", "August",
-                                   "September", "October", "November", "December"]
-
-    private func month(_ m: Int) -> String { (language == .da ? Self.monthsDa : Self.monthsEn)[m - 1] }
-
     /// "18. januar 2024" / "18 January 2024".
-    public func date(_ d: CalendarDate) -> String {
-        language == .da ? "\(d.day). \(month(d.month)) \(d.year)" : "\(d.day) \(month(d.month)) \(d.year)"
-    }
+    public func date(_ d: CalendarDate) -> String { Wording.date(d, language) }
 
     /// "18.–19. januar 2024", "30. januar – 2. februar 2024", across years both in full.
-    public func dateRange(_ from: CalendarDate, _ to: CalendarDate?) -> String {
-        guard let to, to != from else { return date(from) }
-        let dot = language == .da ? "." : ""
-        if from.year == to.year && from.month == to.month {
-            return "\(from.day)\(dot)–" + date(to)
-        }
-        if from.year == to.year {
-            return "\(from.day)\(dot) \(month(from.month)) – " + date(to)
-        }
-        return date(from) + " – " + date(to)
-    }
+    public func dateRange(_ from: CalendarDate, _ to: CalendarDate?) -> String { Wording.dateRange(from, to, language) }
 }

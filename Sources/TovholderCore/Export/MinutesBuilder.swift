@@ -107,7 +107,7 @@ extension Minutes {
         let summary = [when, clean(m.place)].filter { !$0.isEmpty }.joined(separator: ", ")
         return AgreementMinutes(
             perspectives: clean(a.perspectives), involve: clean(a.involve),
-            rows: a.rows.map {
+            rows: a.rows.filter { !$0.isBlank }.map {
                 AgreementRowMinutes(who: clean($0.who), knowledge: clean($0.knowledge), due: $0.due,
                                     dueText: $0.due.map(s.date) ?? clean($0.dueText))
             },

@@ -1,35 +1,57 @@
 import Foundation
 import GRDB
 
+/// Who holds a field and until when (unless they type again).
+public struct Lease: Equatable, Sendable {
+    /// How people see the holder: "Gruppe 2 (anna, lokal)".
+    public var label: String
+    public var expiresAt: Double
+    public init(label: String, expiresAt: Double) { self.label = label; self.expiresAt = expiresAt }
+}
+
 /// The answer to asking for a field.
 public enum LeaseResult: Equatable, Sendable {
-    /// The field is ours until the lease expires; renew it while editing.
+    /// The field is ours until the lease expires; renew it while typing.
     case granted
-    /// Another terminal is writing in it; `label` says who (e.g. "Gruppe 2 · anna@10.0.0.7").
-    case heldBy(label: String)
+    /// Another terminal is writing in it.
+    case heldBy(Lease)
 }
 
 /// Field leases: the policy against two terminals silently overwriting one field. A terminal
-/// asks for a field before editing it and renews the lease while it edits; another terminal
-/// is told who has it. A lease expires by itself (a crashed terminal frees its fields after
-/// `ttl`), and the facilitator can break one. Leases are advice for the screens: the text
-/// paths still accept every write, and the history keeps whatever is overwritten.
-/// Field names are `HistoryField` strings. Leases do not bump the revision.
+/// asks for a field before editing it and renews the lease while it types; another terminal
+/// is told who has it and until when. A lease expires by itself (30 s after the last
+/// keystroke), and counts for nothing once its holder's terminal has stopped showing signs
+/// of life (a killed terminal frees its fields within the 10 s it takes to drop off the
+/// list). The facilitator can take any field over; a terminal with the same label (the same
+/// group, user and host: a participant who reconnected) takes its own old lease back.
+/// Leases are advice for the screens: the text paths still accept every write, and the
+/// history keeps whatever is overwritten. Leases do not bump the revision.
 extension SessionStore {
     /// Expired leases older than this are deleted when a lease is asked for.
     static let forgetLeasesAfter = 60.0
+    /// A holder whose terminal was last seen longer ago than this holds nothing.
+    public static let holderGoneAfter = 10.0
 
-    /// Grants the field when it is free, its lease has expired, or it is already ours (then
-    /// renewed). One IMMEDIATE transaction reads and writes, so of two terminals asking at
-    /// once exactly one is granted.
-    public func acquireLease(field: String, holder: String, label: String,
-                             now: Double = Date().timeIntervalSince1970, ttl: Double = 15) throws -> LeaseResult {
-        try writing { db in
+    /// The condition for a lease row that counts at `?` (now) given twice.
+    private static let liveLease = """
+        expires_at > ? AND NOT EXISTS (SELECT 1 FROM terminals t WHERE t.id = leases.holder AND t.last_seen < ?)
+        """
+
+    /// Grants the field when it is free, expired, held by a vanished terminal, already ours
+    /// or our own from before a reconnect (same label), or when `takeOver` is set. One
+    /// IMMEDIATE transaction reads and writes, so of two terminals asking at once exactly
+    /// one is granted.
+    public func acquireLease(field ref: FieldRef, holder: String, label: String,
+                             now: Double = Date().timeIntervalSince1970, ttl: Double = 30,
+                             takeOver: Bool = false) throws -> LeaseResult {
+        guard let field = ref.historyName else { return .granted }
+        return try writing { db in
             try db.execute(sql: "DELETE FROM leases WHERE expires_at < ?", arguments: [now - Self.forgetLeasesAfter])
-            if let row = try Row.fetchOne(db, sql: "SELECT holder, label, expires_at FROM leases WHERE field = ?",
-                                          arguments: [field]),
-               (row["holder"] as String) != holder, (row["expires_at"] as Double) > now {
-                return .heldBy(label: row["label"])
+            if !takeOver, let row = try Row.fetchOne(db, sql: """
+                SELECT holder, label, expires_at FROM leases WHERE field = ? AND \(Self.liveLease)
+                """, arguments: [field, now, now - Self.holderGoneAfter]),
+               (row["holder"] as String) != holder, (row["label"] as String) != label {
+                return .heldBy(Lease(label: row["label"], expiresAt: row["expires_at"]))
             }
             try db.execute(sql: """
                 INSERT INTO leases(field, holder, label, expires_at) VALUES (?, ?, ?, ?)
@@ -40,12 +62,13 @@ extension SessionStore {
         }
     }
 
-    /// Extends our lease. False when it is no longer ours (broken by the facilitator, or
+    /// Extends our lease. False when it is no longer ours (taken over by the facilitator, or
     /// expired and taken by another terminal): ask again with `acquireLease`.
     @discardableResult
-    public func renewLease(field: String, holder: String, now: Double = Date().timeIntervalSince1970,
-                           ttl: Double = 15) throws -> Bool {
-        try writing { db in
+    public func renewLease(field ref: FieldRef, holder: String, now: Double = Date().timeIntervalSince1970,
+                           ttl: Double = 30) throws -> Bool {
+        guard let field = ref.historyName else { return true }
+        return try writing { db in
             try db.execute(sql: "UPDATE leases SET expires_at = ? WHERE field = ? AND holder = ?",
                            arguments: [now + ttl, field, holder])
             return db.changesCount > 0
@@ -53,7 +76,8 @@ extension SessionStore {
     }
 
     /// Gives the field back (leaving it); does nothing if it is not ours.
-    public func releaseLease(field: String, holder: String) throws {
+    public func releaseLease(field ref: FieldRef, holder: String) throws {
+        guard let field = ref.historyName else { return }
         try writing { db in
             try db.execute(sql: "DELETE FROM leases WHERE field = ? AND holder = ?", arguments: [field, holder])
         }
@@ -67,19 +91,26 @@ extension SessionStore {
     }
 
     /// The facilitator frees a field whoever has it (e.g. a terminal left in the room).
-    public func breakLease(field: String) throws {
+    public func breakLease(field ref: FieldRef) throws {
+        guard let field = ref.historyName else { return }
         try writing { db in
             try db.execute(sql: "DELETE FROM leases WHERE field = ?", arguments: [field])
         }
     }
 
-    /// Fields with a lease that has not expired, and who has each.
-    public func activeLeases(now: Double = Date().timeIntervalSince1970) throws -> [String: String] {
+    /// Fields with a lease that counts, and who has each until when; `holder` with each,
+    /// so a terminal can tell its own from others'.
+    public func activeLeases(now: Double = Date().timeIntervalSince1970) throws -> [FieldRef: Lease] {
+        try heldLeases(now: now).mapValues(\.lease)
+    }
+
+    public func heldLeases(now: Double = Date().timeIntervalSince1970) throws -> [FieldRef: (lease: Lease, holder: String)] {
         try reading { db in
-            var result: [String: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT field, label FROM leases WHERE expires_at > ?",
-                                        arguments: [now]) {
-                result[row["field"]] = row["label"]
+            var result: [FieldRef: (lease: Lease, holder: String)] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT field, holder, label, expires_at FROM leases WHERE \(Self.liveLease)",
+                                        arguments: [now, now - Self.holderGoneAfter]) {
+                guard let field = FieldRef(historyName: row["field"]) else { continue }
+                result[field] = (Lease(label: row["label"], expiresAt: row["expires_at"]), row["holder"])
             }
             return result
         }

@@ -1,7 +1,9 @@
 import Foundation
 import TovholderCore
 
-/// Keys on the agreement form and the roadmap, and typing into their fields.
+/// The agreement form's and the roadmap's own commands, and what typing there means: an
+/// agreement date is kept as typed (its reading shown under it); a roadmap date is saved
+/// only when it can be read, when the field is left.
 enum AgreementUpdate {
     static func agreement(_ command: Command, _ state: inout AppState) -> [Effect] {
         guard case .agreement(var v) = state.screen, let form = state.agreements[v.groupID] else { return [] }
@@ -11,23 +13,14 @@ enum AgreementUpdate {
         var effects: [Effect] = []
         if command != .deleteEntry { v.pendingDelete = nil }
         switch command {
-        case .up, .previousField: v.focus = max(0, v.focus - 1)
-        case .down, .nextField: v.focus = min(slots.count - 1, v.focus + 1)
-        case .edit:
-            if slot == .addRow {
-                effects = WorksheetUpdate.lockedNotice(&state) ? [] : [.workshop(.addAgreementRow(groupID: v.groupID, after: form.rows.last?.id))]
-            } else if let ref = slot.fieldRef(v.groupID) {
-                effects = WorksheetUpdate.begin(ref, text: form.text(of: slot), &state)
-            }
-        case .newEntry where !WorksheetUpdate.lockedNotice(&state):
+        case .newEntry:
             var after = form.rows.last?.id
             if case .row(let id, _) = slot { after = id }
-            effects = [.workshop(.addAgreementRow(groupID: v.groupID, after: after))]
+            effects = [.workshop(.addAgreementRow(groupID: v.groupID, after: after, who: ""))]
         case .deleteEntry:
-            if case .row(let id, _) = slot, !WorksheetUpdate.lockedNotice(&state) {
+            if case .row(let id, _) = slot {
                 let row = form.rows.first { $0.id == id }
-                let empty = row.map { ($0.who + $0.knowledge + $0.dueText).trimmingCharacters(in: .whitespaces).isEmpty } ?? true
-                if v.pendingDelete == id || empty {
+                if v.pendingDelete == id || row?.isBlank ?? true {
                     v.pendingDelete = nil
                     effects = [.workshop(.deleteAgreementRow(id))]
                 } else {
@@ -46,19 +39,10 @@ enum AgreementUpdate {
     static func roadmap(_ command: Command, _ state: inout AppState) -> [Effect] {
         guard case .roadmap(var v) = state.screen else { return [] }
         let slots = RoadmapScreen.slots(state.roadmap)
-        let perPhase = RoadmapField.allCases.count
         var effects: [Effect] = []
         if command != .deleteEntry { v.pendingDelete = nil }
         let current = slots.indices.contains(v.focus) ? slots[v.focus] : nil
         switch command {
-        case .up, .previousField: v.focus = max(0, v.focus - 1)
-        case .down, .nextField: v.focus = min(max(0, slots.count - 1), v.focus + 1)
-        case .edit:
-            if let c = current, let entry = state.roadmap.first(where: { $0.id == c.id }) {
-                effects = WorksheetUpdate.begin(.roadmap(id: c.id, c.field), text: entry.text(of: c.field), &state)
-            } else {
-                effects = [.workshop(.addRoadmapEntry(after: nil))]
-            }
         case .newEntry:
             effects = [.workshop(.addRoadmapEntry(after: current?.id))]
         case .deleteEntry:
@@ -66,22 +50,58 @@ enum AgreementUpdate {
                 if v.pendingDelete == c.id { v.pendingDelete = nil; effects = [.workshop(.deleteRoadmapEntry(c.id))] }
                 else { v.pendingDelete = c.id }
             }
-        case .moveUp, .moveDown:
-            let delta = command == .moveUp ? -1 : 1
-            if let c = current, let i = state.roadmap.firstIndex(where: { $0.id == c.id }),
-               state.roadmap.indices.contains(i + delta) {
-                effects = [.workshop(.moveRoadmapEntry(c.id, by: delta))]
-                state.roadmap.swapAt(i, i + delta)  // shown moved at once; the file follows
-                v.focus += delta * perPhase
-            }
         default: break
         }
         state.screen = .roadmap(v)
         return effects
     }
 
-    /// A keystroke changed an agreement or roadmap field: echo it in memory and save it.
-    /// A roadmap date is saved only once it can be read (the screen says why until then).
+    /// The shell added an agreement row (maybe with its first letters): type on in it.
+    static func rowAdded(groupID: Int64, row: AgreementRow, _ state: inout AppState) -> [Effect] {
+        guard case .agreement(var v) = state.screen, v.groupID == groupID,
+              let i = state.agreements[groupID]?.slots.firstIndex(of: .row(row.id, .who)) else { return [] }
+        v.focus = i
+        state.screen = .agreement(v)
+        return FieldTyping.begin(.agreementRow(id: row.id, .who), text: row.who, &state)
+    }
+
+    /// A new phase takes the focus, on its title, ready to be typed over.
+    static func phaseAdded(_ entry: RoadmapEntry, _ state: inout AppState) -> [Effect] {
+        guard case .roadmap(var v) = state.screen,
+              let i = RoadmapScreen.slots(state.roadmap).firstIndex(where: { $0.id == entry.id && $0.field == .title })
+        else { return [] }
+        v.focus = i
+        state.screen = .roadmap(v)
+        return []
+    }
+
+    /// Leaving a roadmap date: saved when it can be read and the end is not before the
+    /// start; else nothing is saved and the reason is shown.
+    static func leaveDate(id: Int64, _ field: RoadmapField, text: String, _ state: inout AppState) -> [Effect] {
+        guard let i = state.roadmap.firstIndex(where: { $0.id == id }) else { return [] }
+        var entry = state.roadmap[i]
+        let s = state.strings
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        switch RoadmapDates.read(trimmed, field, of: entry, near: state.session.programme.date) {
+        case .failure(let problem):
+            state.notice = s.format(.dateNotSaved, problem.message.text(s.language))
+            return []
+        case .success(let date):
+            if field == .from { entry.from = date! } else { entry.to = date }
+        }
+        guard entry != state.roadmap[i] else { return [] }
+        state.roadmap[i] = entry
+        state.roadmap.sort { ($0.from, $0.position) < ($1.from, $1.position) }
+        if case .roadmap(var v) = state.screen,
+           let focus = RoadmapScreen.slots(state.roadmap).firstIndex(where: { $0.id == id && $0.field == field }) {
+            v.focus = focus
+            state.screen = .roadmap(v)
+        }
+        return [.workshop(.updateRoadmapEntry(entry))]
+    }
+
+    /// A keystroke changed an agreement field or a roadmap title or activities: echo it in
+    /// memory and save it.
     static func typed(_ field: FieldRef, text: String, _ state: inout AppState) -> [Effect] {
         let day = state.session.programme.date
         switch field {
@@ -95,17 +115,14 @@ enum AgreementUpdate {
             guard let i = state.roadmap.firstIndex(where: { $0.id == id }) else { return [] }
             var entry = state.roadmap[i]
             switch f {
-            case .title: entry.title = text
-            case .activities: entry.activities = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            case .from:
-                guard case .success(let d) = DanishDate.parse(text, near: day) else { return [] }
-                entry.from = d
-            case .to:
-                if text.trimmingCharacters(in: .whitespaces).isEmpty { entry.to = nil }
-                else {
-                    guard case .success(let d) = DanishDate.parse(text, near: entry.from), d >= entry.from else { return [] }
-                    entry.to = d
-                }
+            case .title:
+                // A phase always has a title: typing over it saves once there is one.
+                guard !text.allSatisfy(\.isWhitespace) else { return [] }
+                entry.title = text
+            case .activities:
+                entry.activities = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            case .from, .to:
+                return []  // saved when the field is left (`leaveDate`)
             }
             state.roadmap[i] = entry
             return [.workshop(.updateRoadmapEntry(entry))]

@@ -42,7 +42,7 @@ extension Agreement {
             switch f {
             case .who: return row.who
             case .knowledge: return row.knowledge
-            case .due: return row.dueText
+            case .dueText: return row.dueText
             }
         case .addRow: return ""
         }
@@ -77,7 +77,7 @@ extension Agreement {
             switch f {
             case .who: rows[i].who = text
             case .knowledge: rows[i].knowledge = text
-            case .due:
+            case .dueText:
                 rows[i].dueText = text
                 rows[i].due = try? DanishDate.parse(text, near: day).get()
             }
@@ -101,6 +101,15 @@ extension RoadmapEntry {
         case .to: return to?.iso ?? ""
         case .title: return title
         case .activities: return activities.joined(separator: "\n")
+        }
+    }
+
+    /// The text an edit starts from: dates written out as a Dane types them.
+    func editableText(of field: RoadmapField, _ lang: Language) -> String {
+        switch field {
+        case .from: return Wording.date(from, lang)
+        case .to: return to.map { Wording.date($0, lang) } ?? ""
+        default: return text(of: field)
         }
     }
 }

@@ -21,6 +21,8 @@ public indirect enum Screen: Equatable, Sendable {
     case agreement(AgreementView)
     /// The roadmap to the next development day, editable by the facilitator.
     case roadmap(RoadmapView)
+    /// A participant whose group was removed picks another.
+    case chooseGroup(ChooseGroupView)
 
     var keyContext: KeyContext {
         switch self {
@@ -35,6 +37,7 @@ public indirect enum Screen: Equatable, Sendable {
         case .terminals: return .terminals
         case .agreement: return .agreement
         case .roadmap: return .roadmap
+        case .chooseGroup: return .chooseGroup
         }
     }
 }
@@ -57,6 +60,10 @@ public struct AppState: Equatable, Sendable {
     public var editing: FieldEditing?
     /// A short message on the status line (e.g. an error saving), cleared by the next key.
     public var notice: String?
+    /// When set, the notice stays until then, through keys.
+    public var noticeUntil: Double?
+    /// "Quit? Enter: yes" is asked; the next key answers.
+    public var confirmingQuit = false
     public var seat: Seat = .facilitator
     /// Leases, the lock and the joined terminals, as other processes left them.
     public var live = LiveState()
@@ -87,7 +94,8 @@ public struct AppState: Equatable, Sendable {
     public static func == (a: AppState, b: AppState) -> Bool {
         a.session == b.session && a.screen == b.screen && a.strings.language == b.strings.language
             && a.fileName == b.fileName && a.now == b.now && a.size == b.size && a.workshop == b.workshop
-            && a.editing == b.editing && a.notice == b.notice && a.seat == b.seat && a.live == b.live
+            && a.editing == b.editing && a.notice == b.notice && a.noticeUntil == b.noticeUntil
+            && a.confirmingQuit == b.confirmingQuit && a.seat == b.seat && a.live == b.live
             && a.agreements == b.agreements && a.roadmap == b.roadmap
     }
 }
@@ -107,10 +115,17 @@ public enum Message: Equatable, Sendable {
     case exported([String])
     /// The shell added an entry or a group: focus it (and start editing a new entry).
     case entryAdded(Entry)
+    case agreementRowAdded(groupID: Int64, AgreementRow)
+    case roadmapPhaseAdded(RoadmapEntry)
     case groupAdded(TovholderCore.Group)
+    /// Something could not be done; the text is already worded for the user.
     case failed(String)
     /// Another terminal holds the field: editing did not start.
-    case leaseDenied(FieldRef, holder: String)
+    case leaseDenied(FieldRef, Lease)
+    /// The facilitator took over the field this terminal was typing in.
+    case leaseLost(FieldRef, Lease)
+    /// 30 s without a keystroke: the field was given back.
+    case leaseExpired(FieldRef)
     case liveRefreshed(LiveState)
     case versionsLoaded(FieldRef, [TextVersion])
     case restored
@@ -131,8 +146,11 @@ public enum Effect: Equatable, Sendable {
     case quit
     case workshop(WorkshopChange)
     /// Take or give back the right to write in a field (two terminals never type in one).
-    case acquireLease(FieldRef)
+    /// The facilitator takes a field over even when a participant holds it.
+    case acquireLease(FieldRef, takeOver: Bool)
     case releaseLease(FieldRef)
+    /// A participant moved to another group (theirs was removed).
+    case changeGroup(Int64)
     case setLocked(Bool, reason: String?)
     /// Write the minutes beside the session file, in every format.
     case exportMinutes
@@ -143,7 +161,8 @@ public enum Effect: Equatable, Sendable {
 /// A change to groups, worksheets or notes, carried out by the shell in one transaction.
 public enum WorkshopChange: Equatable, Sendable {
     case setText(FieldRef, String)
-    case addEntry(groupID: Int64, kind: EntryKind, after: Int64?)
+    /// A new entry, holding the first letters typed on an empty section's "add" line.
+    case addEntry(groupID: Int64, kind: EntryKind, after: Int64?, text: String)
     case deleteEntry(Int64)
     case moveEntry(Int64, by: Int)
     case setLinks(Int64, targets: [Int64])
@@ -151,10 +170,9 @@ public enum WorkshopChange: Equatable, Sendable {
     case renameGroup(Int64, name: String)
     case removeGroup(Int64)
     case restoreGroup(Int64)
-    case addAgreementRow(groupID: Int64, after: Int64?)
+    case addAgreementRow(groupID: Int64, after: Int64?, who: String)
     case deleteAgreementRow(Int64)
     case addRoadmapEntry(after: Int64?)
     case deleteRoadmapEntry(Int64)
-    case moveRoadmapEntry(Int64, by: Int)
     case updateRoadmapEntry(RoadmapEntry)
 }

@@ -1,21 +1,5 @@
 import TovholderCore
 
-/// A text the user can edit.
-public enum FieldRef: Hashable, Sendable {
-    case entry(Int64)
-    case plenumNote(itemID: String)
-    case groupName(Int64)
-    /// One of a group's agreement form answers.
-    case agreement(groupID: Int64, AgreementField)
-    /// One cell of a concrete agreement row.
-    case agreementRow(id: Int64, AgreementRowField)
-    /// One field of a roadmap phase (facilitator only).
-    case roadmap(id: Int64, RoadmapField)
-}
-
-public enum AgreementRowField: String, Hashable, Sendable, CaseIterable { case who, knowledge, due }
-public enum RoadmapField: String, Hashable, Sendable, CaseIterable { case from, to, title, activities }
-
 /// The field being edited and its editor (text, cursor, undo).
 public struct FieldEditing: Equatable, Sendable {
     public var field: FieldRef
@@ -52,10 +36,20 @@ public struct PlenumView: Equatable, Sendable {
     public var part: WorksheetPart
     /// The first group column shown: plenum scrolls sideways when groups do not fit.
     public var firstColumn: Int = 0
-    public init(part: WorksheetPart) { self.part = part }
+    /// Where Esc leads: the screen plenum was opened from (nil: the day's item).
+    public var returnTo: Screen?
+    public init(part: WorksheetPart, returnTo: Screen? = nil) { self.part = part; self.returnTo = returnTo }
 }
 
 public struct GroupsView: Equatable, Sendable {
+    public var selected: Int = 0
+    /// Delete pressed once on this group: press again to remove it.
+    public var pendingRemove: Int64?
+    public init() {}
+}
+
+/// A participant picking a group (theirs was removed).
+public struct ChooseGroupView: Equatable, Sendable {
     public var selected: Int = 0
     public init() {}
 }

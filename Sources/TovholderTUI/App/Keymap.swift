@@ -23,22 +23,37 @@ public enum Command: Hashable, Sendable {
     case next, previous, toggleTimer, addMinute, removeMinute
     case agenda, help, quit, back, up, down, select
     case groups, plenum, example
-    case edit, nextField, previousField, newEntry, deleteEntry, link, moveUp, moveDown
-    case toggle, scrollLeft, scrollRight, rename, removeRestore, undo
+    case nextField, previousField, newEntry, deleteEntry, link, moveUp, moveDown
+    case toggle, scrollLeft, scrollRight, rename, removeRestore, undo, redo
     case newGroup, lock, history, terminals, restore
     case agreementForm, roadmapView, export
+    /// Enter in a form: a list entry ends and a new one starts below; a one-line field moves on.
+    case submit
+    /// A line break inside a list entry or a text (Ctrl-J, Alt-Enter).
+    case lineBreak
 }
 
-/// Which screen (or mode) a binding belongs to.
+/// Which screen a binding belongs to.
 public enum KeyContext: Sendable, CaseIterable {
     case item, agenda, help, worksheet, linkPicker, example, plenum, groups, history, terminals, agreement, roadmap
-    /// Typing in a text field: only these bindings; every other key goes to the editor.
-    case editing
+    /// A participant whose group was removed picks another.
+    case chooseGroup
+    /// "Quit? Enter: yes, any other key: no."
+    case confirmQuit
+
+    /// Screens that are forms: printable keys type into the focused field, so commands sit
+    /// on function and Ctrl keys only (DESIGN.md: a letter typed by mistake never moves the day).
+    public var takesTyping: Bool {
+        switch self {
+        case .worksheet, .agreement, .roadmap, .plenum: return true
+        default: return false
+        }
+    }
 }
 
 public struct KeyBinding: Sendable {
     public let keys: [Key]
-    /// How the key is written in the bar and in help ("→", "Mellemrum").
+    /// How the key is written in the bar and in help ("→", "F2", "^X").
     public let label: Localized
     public let command: Command
     public let description: StringKey
@@ -47,7 +62,8 @@ public struct KeyBinding: Sendable {
     public let barPriority: Int?
 }
 
-/// The one table of keys (DESIGN.md: a contract the tests rely on).
+/// The one table of keys (DESIGN.md: a contract the tests rely on). Letters are commands
+/// only on the day's screens and in lists; forms take commands on F-keys and Ctrl keys.
 public enum Keymap {
     static func l(_ s: String) -> Localized { Localized(da: s, en: s) }
     static func b(_ keys: [Key], _ label: String, _ command: Command, _ description: StringKey,
@@ -55,59 +71,77 @@ public enum Keymap {
         KeyBinding(keys: keys, label: l(label), command: command, description: description,
                    contexts: contexts, barPriority: priority)
     }
-    static let browsing: [KeyContext] = [.item, .agenda, .help, .worksheet, .example, .plenum, .groups,
-                                         .history, .terminals, .agreement, .roadmap]
-    static let views: [KeyContext] = [.item, .worksheet, .example, .plenum, .groups]
+    /// Where nothing can be typed: letters may be commands.
+    static let noTyping: [KeyContext] = [.item, .agenda, .help, .example, .groups, .history, .terminals, .linkPicker,
+                                         .chooseGroup]
+    static let day: [KeyContext] = [.item, .agenda]
+    static let forms: [KeyContext] = [.worksheet, .agreement, .roadmap]
+    static let typing: [KeyContext] = forms + [.plenum]
+    static let space = Localized(da: "Mellemrum", en: "Space")
 
     public static let bindings: [KeyBinding] = [
-        b([.tab], "Tab", .nextField, .keyNextField, [.worksheet, .editing, .agreement, .roadmap], 1),
-        b([.backTab], "Shift-Tab", .previousField, .keyNextField, [.worksheet, .editing, .agreement, .roadmap], nil),
-        b([.enter], "Enter", .edit, .keyEdit, [.worksheet, .plenum, .agreement, .roadmap], 0),
-        b([.escape], "Esc", .back, .keyDone, [.editing, .linkPicker], 0),
-        b([.ctrl("z")], "Ctrl-Z", .undo, .keyUndo, [.editing], 2),
-        b([.right, .pageDown, .char("n")], "→", .next, .keyNext, [.item, .worksheet, .plenum, .example], 0),
-        b([.left, .pageUp, .char("p")], "←", .previous, .keyPrevious, [.item, .worksheet, .plenum, .example], 1),
-        KeyBinding(keys: [.char(" ")], label: Localized(da: "Mellemrum", en: "Space"), command: .toggleTimer,
-                   description: .keyTimer, contexts: [.item, .plenum, .worksheet], barPriority: 2),
-        b([.char(" ")], "Mellemrum", .toggle, .keyToggle, [.linkPicker], 1),
-        b([.char("+")], "+", .newEntry, .keyNewEntry, [.worksheet, .agreement, .roadmap], 2),
-        b([.char("+")], "+", .newGroup, .keyNewEntry, [.groups], 2),
-        b([.char("+")], "+", .addMinute, .keyMinutes, [.item, .plenum], nil),
-        b([.char("-")], "+/-", .removeMinute, .keyMinutes, [.item, .plenum], 3),
-        b([.delete], "Del", .deleteEntry, .keyDelete, [.worksheet, .agreement, .roadmap], 4),
-        b([.delete], "Del", .removeRestore, .keyRemoveRestore, [.groups], 3),
-        b([.char("l")], "l", .link, .keyLink, [.worksheet], 3),
-        b([.char("<")], "<", .moveUp, .keyMove, [.worksheet], nil),
-        b([.char(">")], "</>", .moveDown, .keyMove, [.worksheet], 6),
-        b([.char("<")], "<", .moveUp, .keyMove, [.roadmap], nil),
-        b([.char(">")], "</>", .moveDown, .keyMove, [.roadmap], 6),
-        b([.char("<")], "<", .scrollLeft, .keyScrollGroups, [.plenum], nil),
-        b([.char(">")], "</>", .scrollRight, .keyScrollGroups, [.plenum], 5),
-        b([.char("r")], "r", .rename, .keyRename, [.groups], 2),
-        b([.up], "↑↓", .up, .keySelect, [.agenda, .groups, .worksheet, .linkPicker, .agreement, .roadmap], 1),
-        b([.down], "↓", .down, .keySelect, [.agenda, .groups, .worksheet, .linkPicker, .agreement, .roadmap], nil),
+        // The day (item, countdown, agenda): letters, as on a presenter's remote.
+        b([.right, .pageDown, .char("n")], "→", .next, .keyNext, [.item], 0),
+        b([.left, .pageUp, .char("p")], "←", .previous, .keyPrevious, [.item], 1),
+        KeyBinding(keys: [.char(" ")], label: space, command: .toggleTimer, description: .keyTimer,
+                   contexts: day, barPriority: 2),
+        b([.char("+")], "+", .addMinute, .keyMinutes, day, nil),
+        b([.char("-")], "+/-", .removeMinute, .keyMinutes, day, 3),
+        b([.char("a")], "a", .agenda, .keyAgenda, day, 4),
+        b([.char("g")], "g", .groups, .keyGroups, day, 5),
+        b([.char("o")], "o", .plenum, .keyPlenum, day, 6),
+        b([.char("e")], "e", .example, .keyExample, day + [.groups], 7),
+        b([.char("k")], "k", .roadmapView, .keyRoadmap, day + [.groups], 8),
+        b([.char("x")], "x", .export, .keyExport, day + [.groups], 9),
+        b([.char("L")], "L", .lock, .keyLock, day + [.groups, .terminals], 9),
+        b([.char("t")], "t", .terminals, .keyTerminals, day + [.groups, .terminals], 9),
+
+        // Lists.
+        b([.up], "↑↓", .up, .keySelect, [.agenda, .groups, .history, .linkPicker, .chooseGroup], 1),
+        b([.down], "↓", .down, .keySelect, [.agenda, .groups, .history, .linkPicker, .chooseGroup], nil),
+        b([.enter], "Enter", .select, .keyOpen, [.chooseGroup], 0),
         b([.enter], "Enter", .select, .keyGoTo, [.agenda], 2),
         b([.enter], "Enter", .select, .keyOpen, [.groups], 0),
-        b([.enter], "Enter", .back, .keyDone, [.linkPicker], nil),
-        b([.char("a")], "a", .agenda, .keyAgenda, browsing, 4),
-        b([.char("g")], "g", .groups, .keyGroups, [.item, .agenda, .worksheet, .example, .plenum], 5),
-        b([.char("o")], "o", .plenum, .keyPlenum, [.item, .agenda, .worksheet, .example, .groups], 6),
-        b([.char("e")], "e", .example, .keyExample, [.item, .agenda, .worksheet, .plenum, .groups], 7),
-        b([.char("h")], "h", .history, .keyHistory, [.worksheet, .plenum], 8),
         b([.enter], "Enter", .restore, .keyRestore, [.history], 0),
-        b([.up], "↑↓", .up, .keySelect, [.history], 1),
-        b([.down], "↓", .down, .keySelect, [.history], nil),
-        b([.char("s")], "s", .agreementForm, .keyAgreement, [.worksheet, .agreement], 7),
-        b([.char("k")], "k", .roadmapView, .keyRoadmap, [.item, .agenda, .plenum, .roadmap], 8),
-        b([.char("x")], "x", .export, .keyExport, [.item, .agenda, .plenum, .roadmap, .groups], 9),
-        b([.char("L")], "L", .lock, .keyLock, [.item, .worksheet, .plenum, .groups, .terminals], 9),
-        b([.char("t")], "t", .terminals, .keyTerminals, [.item, .agenda, .worksheet, .plenum, .groups], 9),
-        b([.escape], "Esc", .back, .keyBack, [.agenda, .help, .worksheet, .example, .plenum, .groups, .history,
-                                              .terminals, .agreement, .roadmap], 0),
-        b([.function(1), .char("?")], "?", .help, .keyHelp, browsing, 1),
-        b([.function(1)], "F1", .help, .keyHelp, [.editing], nil),
-        b([.char("q"), .function(10)], "q", .quit, .keyQuit, browsing, 0),
-        b([.function(10)], "F10", .quit, .keyQuit, [.editing], 3),
+        KeyBinding(keys: [.char(" ")], label: space, command: .toggle, description: .keyToggle,
+                   contexts: [.linkPicker], barPriority: 1),
+        b([.enter], "Enter", .back, .keyDone, [.linkPicker], nil),
+        b([.char("+")], "+", .newGroup, .keyNewEntry, [.groups], 2),
+        b([.char("r")], "r", .rename, .keyRename, [.groups], 2),
+        b([.delete], "Del", .removeRestore, .keyRemoveRestore, [.groups], 3),
+
+        // Forms: Tab and arrows move, Enter ends an entry, commands on F-keys and Ctrl keys.
+        b([.tab], "Tab", .nextField, .keyNextField, forms, 1),
+        b([.backTab], "Shift-Tab", .previousField, .keyPreviousField, forms, nil),
+        b([.up], "↑↓", .up, .keyMoveFocus, typing, nil),
+        b([.down], "↓", .down, .keyMoveFocus, typing, nil),
+        b([.enter], "Enter", .submit, .keySubmit, forms, 2),
+        b([.ctrl("j"), .alt("\r")], "^J", .lineBreak, .keyLineBreak, typing, 3),
+        b([.function(2), .ctrl("l")], "F2", .link, .keyLink, [.worksheet], 4),
+        b([.function(3), .ctrl("n")], "F3", .newEntry, .keyNewEntry, forms, 5),
+        b([.function(4)], "F4", .agreementForm, .keyAgreement, [.worksheet], 6),
+        b([.function(4)], "F4", .agreementForm, .keyWorksheet, [.agreement], 6),
+        b([.function(5)], "F5", .plenum, .keyPlenum, [.worksheet], 7),
+        b([.function(5)], "F5", .back, .keyWorksheet, [.plenum], nil),
+        b([.function(6)], "F6", .example, .keyExample, [.worksheet], 8),
+        b([.function(7)], "F7", .moveUp, .keyMoveUp, [.worksheet], nil),
+        b([.function(8)], "F7/F8", .moveDown, .keyMove, [.worksheet], 9),
+        b([.function(9)], "F9", .deleteEntry, .keyDelete, forms, 6),
+        b([.function(12)], "F12", .history, .keyHistory, [.worksheet, .plenum], 9),
+        b([.pageUp], "PgUp", .scrollLeft, .keyScrollGroups, [.plenum], nil),
+        b([.pageDown], "PgUp/PgDn", .scrollRight, .keyScrollGroups, [.plenum], 5),
+        b([.ctrl("z")], "^Z", .undo, .keyUndo, typing, 8),
+        b([.ctrl("y")], "^Y", .redo, .keyRedo, typing, nil),
+
+        // Everywhere.
+        b([.escape], "Esc", .back, .keyBack, [.agenda, .help, .example, .groups, .history, .terminals, .linkPicker,
+                                              .worksheet, .agreement, .roadmap, .plenum], 0),
+        b([.function(1), .ctrl("g"), .char("?")], "?", .help, .keyHelp, noTyping, 1),
+        b([.function(1), .ctrl("g")], "F1", .help, .keyHelp, typing, 1),
+        b([.char("q"), .function(10), .ctrl("x")], "q", .quit, .keyQuit, noTyping, 0),
+        b([.function(10), .ctrl("x")], "F10", .quit, .keyQuit, typing, 0),
+        b([.enter, .function(10), .ctrl("x"), .char("j"), .char("y")], "Enter", .quit, .keyQuitYes, [.confirmQuit], 0),
+        b([.escape], "Esc", .back, .keyQuitNo, [.confirmQuit], 1),
     ]
 
     public static func command(for key: Key, in context: KeyContext) -> Command? {

@@ -11,13 +11,19 @@ public enum Seat: Equatable, Sendable {
     /// Commands only the facilitator may give: moving the agenda, the timers, the groups,
     /// the lock and bringing back old versions.
     static let facilitatorOnly: Set<Command> = [
-        .next, .previous, .toggleTimer, .addMinute, .removeMinute, .select, .groups,
+        .next, .previous, .toggleTimer, .addMinute, .removeMinute, .agenda, .groups,
         .newGroup, .rename, .removeRestore, .lock, .history, .terminals, .restore, .roadmapView, .export,
+    ]
+
+    /// Commands that change the groups' work: refused for participants while locked.
+    static let changesWork: Set<Command> = [
+        .submit, .lineBreak, .newEntry, .deleteEntry, .moveUp, .moveDown, .toggle, .undo, .redo,
     ]
 
     func allows(_ command: Command, on screen: Screen) -> Bool {
         guard !isFacilitator else { return true }
-        if case .plenum = screen, command == .edit { return false }  // the notes are the facilitator's
+        if command == .select, case .chooseGroup = screen { return true }
+        if command == .select { return false }
         return !Seat.facilitatorOnly.contains(command)
     }
 }
@@ -25,24 +31,12 @@ public enum Seat: Equatable, Sendable {
 /// What other terminals are doing, refreshed whenever the session file changes: who holds
 /// which field, whether the worksheets are locked, and (for the facilitator) who is joined.
 public struct LiveState: Equatable, Sendable {
-    /// Field (as in the history: "entry:42") → who is writing there ("Gruppe 2").
-    public var leases: [String: String] = [:]
+    /// Fields another terminal is writing in, with who and until when.
+    public var leases: [FieldRef: Lease] = [:]
     public var locked = false
     public var lockReason: String?
     public var terminals: [TerminalPresence] = []
     public init() {}
-}
-
-extension FieldRef {
-    /// The name of the field in leases and in the text history.
-    public var historyField: String? {
-        switch self {
-        case .entry(let id): return HistoryField.entry(id)
-        case .plenumNote(let item): return HistoryField.plenum(item)
-        case .groupName, .agreementRow, .roadmap: return nil
-        case .agreement(let group, let field): return "agreement:\(group):\(field.rawValue)"
-        }
-    }
 }
 
 extension AppState {

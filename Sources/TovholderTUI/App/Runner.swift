@@ -1,23 +1,24 @@
 import Foundation
 import TovholderCore
 
-/// The shell around `update`: reads events, performs effects (saving, the bell), notices
-/// other processes' commits, and draws a frame only when something visible changed.
+/// The shell around `update`: reads events, performs effects (saving, leases, the bell),
+/// notices other processes' commits, and draws a frame only when something visible changed.
+/// Every message, from the terminal or from the shell's own results, goes through
+/// `dispatch`, which performs every effect `update` returns.
 public final class Runner {
     private var state: AppState
     private let store: SessionStore
     private let backend: TerminalBackend
     private let clock: () -> Double
     private var lastVersion: Int?
-    /// Shown instead of crashing when saving fails (e.g. a full disk); cleared by the next save.
-    public private(set) var saveError: String?
+    private var quitting = false
 
     /// This terminal, as the others see it (group, user, host), kept alive by heartbeats.
     private var presence: TerminalPresence?
     private var lastHeartbeat = 0.0
     private var lastRevision: Int?
-    /// Fields this terminal holds the lease of, and when each was last renewed.
-    private var held: [String: Double] = [:]
+    /// Fields this terminal holds the lease of: when it was last renewed, and last typed in.
+    private var held: [FieldRef: (renewed: Double, typed: Double)] = [:]
 
     public init(state: AppState, store: SessionStore, backend: TerminalBackend, presence: TerminalPresence? = nil,
                 clock: @escaping () -> Double = { Date().timeIntervalSince1970 }) {
@@ -37,46 +38,56 @@ public final class Runner {
         lastRevision = try? store.revision()
         if let p = presence { try? store.announce(p) }
         refreshLive()
-        defer {
-            if let p = presence { try? store.releaseAll(holder: p.id); try? store.leave(id: p.id) }
-        }
-        loop: while true {
+        while !quitting {
             draw()
             heartbeat()
             // Wake often enough to see other terminals' edits quickly (a cheap PRAGMA), and at
             // the next whole second so the countdown never shows a stale second.
             let now = clock()
             let toNextSecond = Int((1 - (now - now.rounded(.down))) * 1000) + 1
-            let event = backend.nextEvent(timeoutMs: min(Runner.pollMs, toNextSecond))
-            var effects: [Effect] = []
-            switch event {
-            case .key(let key)?: effects += update(&state, .key(key))
-            case .resized(let size)?: effects += update(&state, .resized(size))
-            case .ended?: effects += update(&state, .terminalEnded)
-            case .notUTF8?: effects += update(&state, .notUTF8)
+            switch backend.nextEvent(timeoutMs: min(Runner.pollMs, toNextSecond)) {
+            case .key(let key)?: dispatch(.key(key))
+            case .resized(let size)?: dispatch(.resized(size))
+            case .ended?: dispatch(.terminalEnded)
+            case .notUTF8?: dispatch(.notUTF8)
             case nil: break
             }
-            effects += update(&state, .tick(now: clock()))
-            // Echo first, then save: the keystroke is on screen before its transaction's fsync.
-            if !effects.isEmpty && effects != [.quit] { draw() }
-            for effect in effects {
-                switch effect {
-                case .quit: break loop
-                case .bell: backend.bell()
-                case .save(let changes): save(changes)
-                case .workshop(let change): apply(change)
-                case .acquireLease(let field): acquire(field)
-                case .releaseLease(let field): release(field)
-                case .setLocked(let locked, let reason): perform { try store.setLocked(locked, reason: reason) }
-                case .exportMinutes: exportMinutes()
-                case .loadVersions(let field): loadVersions(field)
-                case .restore(let field, let text):
-                    perform { try store.restore(field: field.historyField ?? "", text: text, author: author) }
-                    reloadWorkshop()
-                    _ = update(&state, .restored)
-                }
-            }
+            if quitting { break }
+            dispatch(.tick(now: clock()))
             reloadIfChangedElsewhere()
+        }
+        // Leaving: what is typed is saved (per keystroke); the fields and the list are freed.
+        if let p = presence { try? store.releaseAll(holder: p.id); try? store.leave(id: p.id) }
+    }
+
+    /// The one door for messages: update, then perform every effect it returned. A key's
+    /// echo is drawn before its effects (the keystroke is on screen before its fsync).
+    func dispatch(_ message: Message) {
+        let effects = update(&state, message)
+        guard !effects.isEmpty else { return }
+        if case .key = message, effects != [.quit] { draw() }
+        for effect in effects { perform(effect) }
+    }
+
+    private func perform(_ effect: Effect) {
+        switch effect {
+        case .quit: quitting = true
+        case .bell: backend.bell()
+        case .save(let changes): save(changes)
+        case .workshop(let change): apply(change)
+        case .acquireLease(let field, let takeOver): acquire(field, takeOver: takeOver)
+        case .releaseLease(let field): release(field)
+        case .setLocked(let locked, let reason): attempt { try store.setLocked(locked, reason: reason) }
+        case .exportMinutes: exportMinutes()
+        case .loadVersions(let field): loadVersions(field)
+        case .restore(let field, let text):
+            if attempt({ try store.restore(field: field, text: text, author: label) }) {
+                reloadWorkshop()
+                dispatch(.restored)
+            }
+        case .changeGroup(let id):
+            presence?.groupID = id
+            if let p = presence { try? store.announce(p) }
         }
     }
 
@@ -91,34 +102,22 @@ public final class Runner {
     }
 
     private func save(_ changes: [SessionChange]) {
-        do {
-            try store.save(changes, of: state.session)
-            lastVersion = try store.dataVersion()
-            lastRevision = try? store.revision()
-            saveError = nil
-        } catch {
-            saveError = "\(error)"
-        }
+        if attempt({ try store.save(changes, of: state.session) }) { noteOwnCommit() }
     }
 
     /// Carries out a change to groups or worksheets in its own transaction. Structural
     /// changes reload the workshop; typing does not (the state already shows the text).
     private func apply(_ change: WorkshopChange) {
-        do {
+        let ok = attempt {
             switch change {
-            case .setText(.entry(let id), let text):
-                try store.setText(entryID: id, text: text, author: author)
-                renewLease(.entry(id))
-            case .setText(.plenumNote(let item), let text):
-                try store.setPlenumNote(itemID: item, text: text, author: author)
-                renewLease(.plenumNote(itemID: item))
-            case .setText(.groupName(let id), let name), .renameGroup(let id, let name):
+            case .setText(let field, let text): try setText(field, text)
+            case .renameGroup(let id, let name):
                 try store.renameGroup(id: id, name: name)
                 reloadWorkshop()
-            case .addEntry(let group, let kind, let after):
-                let entry = try store.addEntry(groupID: group, kind: kind, after: after, text: "")
+            case .addEntry(let group, let kind, let after, let text):
+                let entry = try store.addEntry(groupID: group, kind: kind, after: after, text: text, author: label)
                 reloadWorkshop()
-                _ = update(&state, .entryAdded(entry))
+                dispatch(.entryAdded(entry))
             case .deleteEntry(let id):
                 try store.deleteEntry(id: id); reloadWorkshop()
             case .moveEntry(let id, let by):
@@ -128,71 +127,76 @@ public final class Runner {
             case .addGroup(let name):
                 let group = try store.addGroup(name: name)
                 reloadWorkshop()
-                _ = update(&state, .groupAdded(group))
+                dispatch(.groupAdded(group))
             case .removeGroup(let id):
                 try store.removeGroup(id: id); reloadWorkshop()
             case .restoreGroup(let id):
                 try store.restoreGroup(id: id); reloadWorkshop()
-            case .setText(.agreement(let group, let field), let text):
-                try store.setAgreementField(groupID: group, field: field, text: text, author: author)
-            case .setText(.agreementRow(let id, let field), let text):
-                try store.setAgreementRow(id: id, who: field == .who ? text : nil,
-                                          knowledge: field == .knowledge ? text : nil, dueText: field == .due ? text : nil)
-            case .setText(.roadmap, _):
-                break  // roadmap fields arrive as whole entries (updateRoadmapEntry)
-            case .addAgreementRow(let group, let after):
-                _ = try store.addAgreementRow(groupID: group, after: after); reloadAgreements()
+            case .addAgreementRow(let group, let after, let who):
+                var row = try store.addAgreementRow(groupID: group, after: after)
+                if !who.isEmpty {
+                    try store.setAgreementRow(id: row.id, who: who, knowledge: nil, dueText: nil, author: label)
+                    row.who = who
+                }
+                reloadAgreements()
+                dispatch(.agreementRowAdded(groupID: group, row))
             case .deleteAgreementRow(let id):
                 try store.deleteAgreementRow(id: id); reloadAgreements()
             case .addRoadmapEntry(let after):
                 let base = state.roadmap.first { $0.id == after } ?? state.roadmap.last
-                _ = try store.addRoadmapEntry(after: after, from: base?.to ?? base?.from ?? state.session.programme.date,
-                                              to: nil, title: state.strings[.newPhaseTitle], activities: [])
+                let entry = try store.addRoadmapEntry(after: after, from: base?.to ?? base?.from ?? state.session.programme.date,
+                                                      to: nil, title: state.strings[.newPhaseTitle], activities: [])
                 reloadAgreements()
+                dispatch(.roadmapPhaseAdded(entry))
             case .deleteRoadmapEntry(let id):
                 try store.deleteRoadmapEntry(id: id); reloadAgreements()
-            case .moveRoadmapEntry(let id, let by):
-                try store.moveRoadmapEntry(id: id, by: by); reloadAgreements()
             case .updateRoadmapEntry(let entry):
                 try store.updateRoadmapEntry(entry)
+                reloadAgreements()
             }
-            lastVersion = try store.dataVersion()
-            lastRevision = try? store.revision()
-        } catch let error as WorksheetError {
-            _ = update(&state, .failed(error.message.text(state.strings.language)))
-            reloadWorkshop()
-        } catch {
-            _ = update(&state, .failed("\(error)"))
-            reloadWorkshop()
         }
+        if ok { noteOwnCommit() } else { reloadWorkshop() }
+    }
+
+    /// One keystroke's text, saved with who typed it; typing keeps the field's lease alive.
+    private func setText(_ field: FieldRef, _ text: String) throws {
+        switch field {
+        case .entry(let id): try store.setText(entryID: id, text: text, author: label)
+        case .plenumNote(let item): try store.setPlenumNote(itemID: item, text: text, author: label)
+        case .groupName(let id): try store.renameGroup(id: id, name: text)
+        case .agreement(let group, let f): try store.setAgreementField(groupID: group, field: f, text: text, author: label)
+        case .agreementRow(let id, let f):
+            try store.setAgreementRow(id: id, who: f == .who ? text : nil, knowledge: f == .knowledge ? text : nil,
+                                      dueText: f == .dueText ? text : nil, author: label)
+        case .roadmap: break  // roadmap fields arrive as whole phases (updateRoadmapEntry)
+        }
+        typed(in: field)
+    }
+
+    /// After our own commit: the file's version is ours, no reload needed.
+    private func noteOwnCommit() {
+        lastVersion = try? store.dataVersion()
+        lastRevision = try? store.revision()
     }
 
     private func reloadWorkshop() {
-        if let workshop = try? store.loadWorkshop() { _ = update(&state, .workshopReloaded(workshop)) }
+        if let workshop = try? store.loadWorkshop() { dispatch(.workshopReloaded(workshop)) }
         reloadAgreements()
     }
 
     private func reloadAgreements() {
         if let agreements = try? store.loadAgreements(), let roadmap = try? store.loadRoadmap() {
-            _ = update(&state, .agreementsReloaded(agreements, roadmap))
+            dispatch(.agreementsReloaded(agreements, roadmap))
         }
     }
 
-    /// The minutes in every format, beside the session file ("udviklingsdag.md", ".html"…),
-    /// from one consistent snapshot of the file.
+    /// The minutes in every format, beside the session file, from one consistent snapshot.
     private func exportMinutes() {
-        perform {
+        attempt {
             let files = try MinutesExport.write(store: store, language: state.strings.language,
                                                 utcOffsetSeconds: state.utcOffsetSeconds, now: clock())
-            _ = update(&state, .exported(files.map { ($0 as NSString).lastPathComponent }))
+            dispatch(.exported(files.map { ($0 as NSString).lastPathComponent }))
         }
-    }
-
-    /// Who typed, one name per terminal ("Gruppe 2 · anne@10.0.0.7 #4711"), so the history
-    /// says who wrote what and text from another terminal is always kept when replaced.
-    private var author: String {
-        guard let p = presence else { return ProcessInfo.processInfo.environment["USER"] ?? "" }
-        return "\(presenceLabel) · \(p.user)@\(p.host) #\(p.pid)"
     }
 
     static let pollMs = 40
@@ -205,7 +209,7 @@ public final class Runner {
         lastVersion = version
         if let revision = try? store.revision(), revision != lastRevision {
             lastRevision = revision
-            if let session = try? store.load() { _ = update(&state, .sessionReloaded(session)) }
+            if let session = try? store.load() { dispatch(.sessionReloaded(session)) }
             reloadWorkshop()
         }
         refreshLive()
@@ -214,84 +218,97 @@ public final class Runner {
     private func refreshLive() {
         let now = clock()
         var live = LiveState()
-        if let leases = try? store.activeLeases(now: now) {
-            live.leases = leases.filter { held[$0.key] == nil }  // our own fields are not "someone else"
+        if let leases = try? store.heldLeases(now: now) {
+            for (field, lease) in leases where lease.holder != holder {
+                live.leases[field] = lease.lease
+                // Ours no more: the facilitator took it over (or it expired and was taken).
+                if held.removeValue(forKey: field) != nil { dispatch(.leaseLost(field, lease.lease)) }
+            }
         }
         if let lock = try? store.lockState() { live.locked = lock.locked; live.lockReason = lock.reason }
         if state.seat.isFacilitator, let terminals = try? store.terminals(now: now) {
             live.terminals = terminals.filter { $0.id != presence?.id }
         }
-        _ = update(&state, .liveRefreshed(live))
+        dispatch(.liveRefreshed(live))
     }
 
-    /// Every 2 s: tell the others this terminal is alive (and where it writes); the
-    /// facilitator's list of terminals ages with it.
+    /// Every 2 s: tell the others this terminal is alive (and where it writes); give back
+    /// fields not typed in for 30 s, so a participant who walked away blocks no one.
     private func heartbeat() {
         let now = clock()
         guard now - lastHeartbeat >= 2 else { return }
         lastHeartbeat = now
         if let p = presence {
-            try? store.heartbeat(id: p.id, now: now, field: state.editing?.field.historyField)
+            if (try? store.heartbeat(id: p.id, now: now, field: state.editing?.field.historyName)) == false {
+                try? store.announce(p)  // away over a minute (a laptop lid closed): back on the list
+            }
             lastVersion = try? store.dataVersion()
         }
-        for field in held.keys where now - (held[field] ?? 0) >= Runner.leaseRenewal {
-            _ = try? store.renewLease(field: field, holder: holder, now: now, ttl: Runner.leaseTTL)
-            held[field] = now
+        for (field, times) in held where now - times.typed >= Runner.idleRelease {
+            release(field)
+            dispatch(.leaseExpired(field))
         }
         refreshLive()
     }
 
-    private func acquire(_ field: FieldRef) {
-        guard let name = field.historyField else { return }
-        let label = presenceLabel
+    private func acquire(_ field: FieldRef, takeOver: Bool) {
+        guard field.historyName != nil else { return }
+        let now = clock()
         do {
-            switch try store.acquireLease(field: name, holder: holder, label: label, now: clock(), ttl: Runner.leaseTTL) {
-            case .granted: held[name] = clock()
-            case .heldBy(let other): _ = update(&state, .leaseDenied(field, holder: other))
+            switch try store.acquireLease(field: field, holder: holder, label: label, now: now,
+                                          ttl: Runner.idleRelease, takeOver: takeOver) {
+            case .granted: held[field] = (now, now)
+            case .heldBy(let lease): dispatch(.leaseDenied(field, lease))
             }
         } catch {
-            _ = update(&state, .failed("\(error)"))
+            dispatch(.failed(UserFacing.message(for: error).text(state.strings.language)))
         }
     }
 
     private func release(_ field: FieldRef) {
-        guard let name = field.historyField, held.removeValue(forKey: name) != nil else { return }
-        try? store.releaseLease(field: name, holder: holder)
+        guard held.removeValue(forKey: field) != nil else { return }
+        try? store.releaseLease(field: field, holder: holder)
     }
 
-    private func renewLease(_ field: FieldRef) {
-        guard let name = field.historyField, let last = held[name], clock() - last >= Runner.leaseRenewal else { return }
-        _ = try? store.renewLease(field: name, holder: holder, now: clock(), ttl: Runner.leaseTTL)
-        held[name] = clock()
+    /// A keystroke in a held field: the lease runs 30 s from now (renewed at most every 2 s).
+    private func typed(in field: FieldRef) {
+        guard let times = held[field] else { return }
+        let now = clock()
+        held[field] = (times.renewed, now)
+        guard now - times.renewed >= Runner.leaseRenewal else { return }
+        if (try? store.renewLease(field: field, holder: holder, now: now, ttl: Runner.idleRelease)) == true {
+            held[field] = (now, now)
+        }
     }
 
-    /// A lease lasts 8 s and is renewed every 2 s while the terminal lives, so a terminal
-    /// that was killed or lost its connection blocks a field for at most 8 s.
-    static let leaseTTL = 8.0
+    /// A field is given back this long after its last keystroke, even with the editor open.
+    static let idleRelease = 30.0
     static let leaseRenewal = 2.0
 
     /// The lease holder: this terminal's presence id.
     private var holder: String { presence?.id ?? "local" }
 
-    /// How other terminals name this one while it writes: its group, or "Facilitator".
-    private var presenceLabel: String {
-        if case .participant(let id) = state.seat, let g = state.workshop.groups.first(where: { $0.id == id }) {
-            return g.name
-        }
-        return state.strings[.facilitatorSeat].capitalized
+    /// How others see this terminal, in leases and the history: "Gruppe 2 (anna, lokal)".
+    private var label: String { FieldNames.terminal(presence, groupName: groupName, state.strings) }
+
+    private var groupName: String? {
+        guard case .participant(let id) = state.seat else { return nil }
+        return state.workshop.groups.first { $0.id == id }?.name
     }
 
     private func loadVersions(_ field: FieldRef) {
-        guard let name = field.historyField else { return }
-        do {
-            let versions = try store.versions(field: name).map { TextVersion(text: $0.text, at: $0.at, author: $0.author) }
-            _ = update(&state, .versionsLoaded(field, versions))
-        } catch {
-            _ = update(&state, .failed("\(error)"))
+        attempt {
+            let versions = try store.versions(field: field).map { TextVersion(text: $0.text, at: $0.at, author: $0.author) }
+            dispatch(.versionsLoaded(field, versions))
         }
     }
 
-    private func perform(_ work: () throws -> Void) {
-        do { try work() } catch { _ = update(&state, .failed("\(error)")) }
+    /// Runs `work`; a failure is told in the user's words. True when it worked.
+    @discardableResult
+    private func attempt(_ work: () throws -> Void) -> Bool {
+        do { try work(); return true } catch {
+            dispatch(.failed(UserFacing.message(for: error).text(state.strings.language)))
+            return false
+        }
     }
 }

@@ -1,16 +1,19 @@
 import TovholderCore
 
-/// The one place state changes: a message in, effects out (DESIGN.md, practice 4).
+/// The one place state changes: a message in, effects out (DESIGN.md, practice 4). Every
+/// message, from a key or from the shell's own results, comes through here, and the shell
+/// performs every effect returned (`Runner.dispatch`).
 public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
     switch message {
     case .tick(let now):
         state.now = now
+        if let until = state.noticeUntil, now >= until { state.notice = nil; state.noticeUntil = nil }
         return state.session.takeBell(at: now)
             ? [.bell, .save([.item(state.session.currentItem.id)])] : []
     case .terminalEnded:
-        return WorksheetUpdate.finish(&state) + [.quit]
+        return FieldTyping.finish(&state) + [.quit]
     case .notUTF8:
-        state.notice = state.strings[.notUTF8]
+        state.show(state.strings[.notUTF8], forSeconds: 20)
         return []
     case .resized(let size):
         state.size = size
@@ -22,8 +25,7 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
         return []
     case .workshopReloaded(let workshop):
         state.workshop = workshop
-        clampFocus(&state)
-        return []
+        return seatStillValid(&state) + clampFocus(&state)
     case .agreementsReloaded(let agreements, let roadmap):
         // The field being typed in keeps what is typed; everything else follows the file.
         state.agreements = agreements
@@ -34,20 +36,33 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
         return []
     case .entryAdded(let entry):
         return WorksheetUpdate.entryAdded(entry, &state)
+    case .agreementRowAdded(let groupID, let row):
+        return AgreementUpdate.rowAdded(groupID: groupID, row: row, &state)
+    case .roadmapPhaseAdded(let entry):
+        return AgreementUpdate.phaseAdded(entry, &state)
     case .groupAdded(let group):
-        return WorksheetUpdate.groupAdded(group, &state)
+        return GroupsUpdate.groupAdded(group, &state)
     case .failed(let text):
         state.notice = text
         return []
-    case .leaseDenied(let field, let holder):
+    case .leaseDenied(let field, let lease):
         if state.editing?.field == field { state.editing = nil }
-        state.notice = state.strings.format(.someoneWriting, holder)
+        state.notice = FieldNames.taken(field, by: lease, state)
         return []
+    case .leaseLost(let field, let lease):
+        guard state.editing?.field == field else { return [] }
+        state.editing = nil
+        state.notice = FieldNames.takenOver(field, by: lease, state)
+        return []
+    case .leaseExpired(let field):
+        // 30 s without a keystroke: the field is free for others; the next key takes it again.
+        guard state.editing?.field == field else { return [] }
+        return FieldTyping.finish(&state)
     case .liveRefreshed(let live):
         state.live = live
         // A lock set while a participant types ends the typing (what was typed is saved).
         if live.locked, !state.seat.isFacilitator, state.editing != nil {
-            let effects = WorksheetUpdate.finish(&state)
+            let effects = FieldTyping.finish(&state)
             state.notice = state.strings[.lockedNotice]
             return effects
         }
@@ -60,138 +75,22 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
         state.notice = state.strings[.restored]
         return []
     case .key(let key):
-        state.notice = nil
-        if state.editing != nil { return WorksheetUpdate.editingKey(key, &state) }
-        guard let command = Keymap.command(for: key, in: state.screen.keyContext),
-              state.seat.allows(command, on: state.screen) else { return [] }
-        return perform(command, on: &state)
+        if state.noticeUntil == nil { state.notice = nil }
+        return KeyRouting.handle(key, &state)
     }
-}
-
-private func perform(_ command: Command, on state: inout AppState) -> [Effect] {
-    let now = state.now
-    func saved(_ changes: [SessionChange]) -> [Effect] { changes.isEmpty ? [] : [.save(changes)] }
-    switch command {
-    case .quit:
-        return [.quit]
-    case .next:
-        let effects = saved(state.session.goNext(at: now))
-        followAgenda(&state)
-        return effects
-    case .previous:
-        let effects = saved(state.session.goPrevious(at: now))
-        followAgenda(&state)
-        return effects
-    case .toggleTimer:
-        return saved(state.session.toggleTimer(at: now))
-    case .addMinute:
-        return saved(state.session.adjustTimer(minutes: 1, at: now))
-    case .removeMinute:
-        return saved(state.session.adjustTimer(minutes: -1, at: now))
-    case .agenda:
-        if case .agenda = state.screen { state.screen = .item }
-        else { state.screen = .agenda(selected: state.session.currentIndex) }
-        return []
-    case .lock:
-        let reason = state.live.locked ? nil : state.session.currentItem.title
-        state.live.locked.toggle()
-        state.live.lockReason = reason
-        state.notice = state.strings[state.live.locked ? .lockedNotice : .unlockedNotice]
-        return [.setLocked(state.live.locked, reason: reason)]
-    case .terminals:
-        if case .terminals(let back) = state.screen { state.screen = back }
-        else { state.screen = .terminals(returnTo: state.screen) }
-        return []
-    case .restore:
-        guard case .history(let v) = state.screen, v.versions.indices.contains(v.selected), v.selected > 0 else { return [] }
-        return [.restore(v.field, text: v.versions[v.selected].text)]
-    case .help:
-        if case .help(let back) = state.screen { state.screen = back }
-        else { state.screen = .help(returnTo: state.screen) }
-        return []
-    case .back:
-        // A participant's home is its own worksheet.
-        if case .participant(let group) = state.seat, state.screen.keyContext != .linkPicker {
-            if case .worksheet = state.screen { return [] }
-            if case .help(let back) = state.screen { state.screen = back; return [] }
-            WorksheetUpdate.open(groupID: group, returnTo: .item, &state)
-            return []
-        }
-        switch state.screen {
-        case .help(let back), .example(let back), .terminals(let back): state.screen = back
-        case .history(let v): state.screen = v.returnTo
-        case .roadmap(let v): state.screen = v.returnTo
-        case .agreement(let v): WorksheetUpdate.open(groupID: v.groupID, returnTo: .groups, &state)
-        case .worksheet(var v) where v.linkPicker != nil:
-            v.linkPicker = nil
-            state.screen = .worksheet(v)
-        case .worksheet(let v):
-            switch v.returnTo {
-            case .groups: state.screen = .groups(GroupsView())
-            case .item: state.screen = .item
-            }
-        default: state.screen = .item
-        }
-        return []
-    case .up, .down:
-        let delta = command == .up ? -1 : 1
-        switch state.screen {
-        case .agenda(let s):
-            let last = state.session.programme.agenda.count - 1
-            state.screen = .agenda(selected: min(last, max(0, s + delta)))
-        case .groups(var v):
-            v.selected = min(max(0, state.workshop.orderedGroups.count - 1), max(0, v.selected + delta))
-            state.screen = .groups(v)
-        case .history(var v):
-            v.selected = min(max(0, v.versions.count - 1), max(0, v.selected + delta))
-            state.screen = .history(v)
-        default:
-            return WorksheetUpdate.perform(command, &state)
-        }
-        return []
-    case .select:
-        switch state.screen {
-        case .agenda(let s):
-            state.screen = .item
-            let effects = saved(state.session.go(to: s, at: now))
-            followAgenda(&state)
-            return effects
-        default:
-            return WorksheetUpdate.perform(command, &state)
-        }
-    case .groups:
-        state.screen = .groups(GroupsView())
-        return []
-    case .roadmapView:
-        if case .roadmap(let v) = state.screen { state.screen = v.returnTo }
-        else { state.screen = .roadmap(RoadmapView(returnTo: state.screen)) }
-        return []
-    case .export:
-        return [.exportMinutes]
-    case .plenum:
-        if case .plenum = state.screen { state.screen = .item }
-        else { state.screen = .plenum(PlenumView(part: currentPart(state))) }
-        return []
-    case .example:
-        if case .example(let back) = state.screen { state.screen = back }
-        else { state.screen = .example(returnTo: state.screen) }
-        return []
-    default:
-        return WorksheetUpdate.perform(command, &state)
-    }
-}
-
-/// The part of the worksheet the day is at: the current item's, else the last one before it.
-func currentPart(_ state: AppState) -> WorksheetPart {
-    let agenda = state.session.programme.agenda
-    return agenda[...state.session.currentIndex].reversed().compactMap(\.part).first ?? .goals
 }
 
 /// When the agenda moves, the screen follows: plenum items show the plenum, and a
 /// worksheet jumps to the part the new item asks for.
 func followAgenda(_ state: inout AppState) {
     let item = state.session.currentItem
-    if case .participant(let group) = state.seat, state.editing == nil {
+    if case .participant(let group) = state.seat {
+        // Never while they are typing, and never out of help or the choice of a group.
+        guard state.editing == nil else { return }
+        switch state.screen {
+        case .help, .chooseGroup: return
+        default: break
+        }
         if item.kind == .plenum {
             state.screen = .plenum(PlenumView(part: currentPart(state)))
         } else if item.part == .agreement {
@@ -202,7 +101,7 @@ func followAgenda(_ state: inout AppState) {
         return
     }
     switch state.screen {
-    case .worksheet(var v):
+    case .worksheet(var v) where state.editing == nil:
         if let part = item.part, let kind = EntryKind(part: part), let sheet = state.workshop.worksheets[v.groupID],
            let slot = sheet.slots.firstIndex(where: { $0.kind == kind }) {
             v.focus = slot
@@ -215,11 +114,37 @@ func followAgenda(_ state: inout AppState) {
     }
 }
 
+/// The part of the worksheet the day is at: the current item's, else the last one before it.
+func currentPart(_ state: AppState) -> WorksheetPart {
+    let agenda = state.session.programme.agenda
+    return agenda[...state.session.currentIndex].reversed().compactMap(\.part).first ?? .goals
+}
+
 /// After a reload, keep the focus inside the worksheet's slots.
-func clampFocus(_ state: inout AppState) {
+func clampFocus(_ state: inout AppState) -> [Effect] {
     if case .worksheet(var v) = state.screen {
-        guard let sheet = state.workshop.worksheets[v.groupID] else { state.screen = .groups(GroupsView()); return }
+        guard let sheet = state.workshop.worksheets[v.groupID] else {
+            state.screen = .groups(GroupsView())
+            return FieldTyping.finish(&state)
+        }
         v.focus = min(v.focus, max(0, sheet.slots.count - 1))
         state.screen = .worksheet(v)
     }
+    return []
+}
+
+/// A participant whose group was removed is told at once and asked to pick another.
+func seatStillValid(_ state: inout AppState) -> [Effect] {
+    guard case .participant(let id) = state.seat else { return [] }
+    let group = state.workshop.groups.first { $0.id == id }
+    guard group == nil || group?.removed == true else {
+        if case .chooseGroup = state.screen { WorksheetUpdate.open(groupID: id, returnTo: .item, &state) }
+        return []
+    }
+    if case .chooseGroup = state.screen { return [] }
+    let effects = FieldTyping.finish(&state)
+    state.screen = .chooseGroup(ChooseGroupView())
+    state.notice = state.strings.format(.groupRemovedNotice, group?.name ?? "")
+    state.noticeUntil = state.now + 30
+    return effects
 }

@@ -25,3 +25,17 @@ extension Workshop {
         }
     }
 }
+
+extension Workshop {
+    /// Takes an entry off its worksheet in memory (the shell deletes it in the file).
+    mutating func remove(entryID id: Int64) {
+        for (groupID, var sheet) in worksheets where sheet.entry(id: id) != nil {
+            if sheet.challenge?.id == id { sheet.challenge = nil }
+            sheet.goals.removeAll { $0.id == id }
+            sheet.mechanisms.removeAll { $0.id == id }
+            sheet.trialActions.removeAll { $0.id == id }
+            sheet.signs.removeAll { $0.id == id }
+            worksheets[groupID] = sheet
+        }
+    }
+}

@@ -72,7 +72,7 @@ public struct Canvas: Equatable, Sendable {
             let w: Int
             if DisplayWidth.isPlainNarrow(g) { shown = g; w = 1 }  // fast path: most text, block digits
             else {
-                if let visible = Sanitizer.visible(g) { shown = visible; cellRole = .control } else { shown = g }
+                if let visible = Sanitizer.visible(g) { shown = visible; cellRole = .control } else { shown = Sanitizer.drawable(g) }
                 w = DisplayWidth.of(shown)
             }
             if w == 0 {  // a lone combining mark: attach to the previous cell if possible

@@ -72,4 +72,15 @@ public enum Sanitizer {
     }
 
     public static func isControl(_ g: Character) -> Bool { visible(g) != nil }
+
+    /// What a cell draws of a grapheme: terminals and their fonts disagree on sequences
+    /// joined by a zero-width joiner (👩‍⚕️ as one glyph or two, "F" + joiner as a stray
+    /// mark in the next cell), so only the part before the first joiner is drawn; it takes
+    /// the cells the layout counted on every terminal.
+    public static func drawable(_ g: Character) -> Character {
+        guard let joiner = g.unicodeScalars.firstIndex(where: { $0.value == 0x200D }) else { return g }
+        var head = String.UnicodeScalarView(g.unicodeScalars[..<joiner])
+        if head.isEmpty { head.append(" ") }
+        return Character(String(head))
+    }
 }

@@ -43,6 +43,10 @@ public struct TextEditor: Equatable, Sendable {
     public var canUndo: Bool { !undoStack.isEmpty }
     public var canRedo: Bool { !redoStack.isEmpty }
 
+    /// Editing keys on Ctrl, as in nano and shells: start and end of line, delete to the end
+    /// of the line, delete the line, delete the word before the cursor.
+    public static let ctrlKeys: Set<Character> = ["a", "e", "k", "u", "w"]
+
     /// Ctrl-Z and Ctrl-Y as terminals send them.
     public static let undoKey = Key.ctrl("z")
     public static let redoKey = Key.ctrl("y")
@@ -78,6 +82,11 @@ public struct TextEditor: Equatable, Sendable {
             let layout = EditorLayout(graphemes, width: width)
             let row = layout.position(of: cursor).row
             return moveCursor(to: layout.index(row: row, column: key == .home ? 0 : Int.max))
+        case .ctrl("a"): return moveToLineEdge(end: false)
+        case .ctrl("e"): return moveToLineEdge(end: true)
+        case .ctrl("k"): return deleteToLineEnd()
+        case .ctrl("u"): return deleteLine()
+        case .ctrl("w"): return deleteWordBackward()
         case .escape, .tab, .backTab, .function, .pageUp, .pageDown, .ctrl, .alt, .insert:
             return .notHandled
         }
@@ -114,6 +123,45 @@ public struct TextEditor: Equatable, Sendable {
         guard cursor < count else { return .unchanged }
         let join = coalescing && undoStack.last?.kind == .deleteForward
         replace(cursor..<cursor + 1, with: [], kind: .deleteForward, joinPrevious: join)
+        return .textChanged
+    }
+
+    /// The line (between line breaks) the cursor is on, as grapheme indices.
+    func lineRange() -> Range<Int> {
+        var start = cursor, end = cursor
+        while start > 0 && !EditorLayout.isNewline(graphemes[start - 1]) { start -= 1 }
+        while end < count && !EditorLayout.isNewline(graphemes[end]) { end += 1 }
+        return start..<end
+    }
+
+    mutating func moveToLineEdge(end: Bool) -> EditResult {
+        let line = lineRange()
+        return moveCursor(to: end ? line.upperBound : line.lowerBound)
+    }
+
+    mutating func deleteToLineEnd() -> EditResult {
+        let line = lineRange()
+        guard cursor < line.upperBound else { return .unchanged }
+        replace(cursor..<line.upperBound, with: [], kind: .paste, joinPrevious: false)
+        return .textChanged
+    }
+
+    mutating func deleteLine() -> EditResult {
+        var line = lineRange()
+        if line.isEmpty {
+            guard line.upperBound < count else { return .unchanged }
+        }
+        if line.upperBound < count { line = line.lowerBound..<line.upperBound + 1 }  // and its line break
+        cursor = line.lowerBound
+        replace(line, with: [], kind: .paste, joinPrevious: false)
+        cursor = min(line.lowerBound, count)
+        return .textChanged
+    }
+
+    mutating func deleteWordBackward() -> EditResult {
+        let start = WordMotion.left(from: cursor, in: graphemes)
+        guard start < cursor else { return .unchanged }
+        replace(start..<cursor, with: [], kind: .paste, joinPrevious: false)
         return .textChanged
     }
 

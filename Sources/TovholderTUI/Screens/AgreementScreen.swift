@@ -17,7 +17,6 @@ enum AgreementScreen {
         let questions = questionTexts(state)
         var rows: [ChainRow] = []
         var cursor: (row: Int, column: Int)?
-        let width = area.width - 1
         let slots = agreement.slots
         func heading(_ text: String) {
             if !rows.isEmpty { rows.append(ChainRow(text: "")) }
@@ -40,9 +39,8 @@ enum AgreementScreen {
             }
             let focused = index == view.focus
             let label = slotLabel(slot, s)
-            let indent = slot == .addRow ? 2 : 4
-            let labelWidth = label.isEmpty ? 0 : 12
-            let textWidth = max(1, width - indent - labelWidth)
+            let (indent, labelWidth) = AgreementScreen.indent(slot, s)
+            let textWidth = AgreementScreen.textWidth(slot, state.size, s)
             var lines: [String]
             var editedText: String?
             if let e = state.editing, let ref = slot.fieldRef(view.groupID), e.field == ref {
@@ -81,6 +79,27 @@ enum AgreementScreen {
         }
     }
 
+    /// Where a slot's text starts: its indent, and the width of its label column.
+    static func indent(_ slot: AgreementSlot, _ s: Strings) -> (indent: Int, label: Int) {
+        (slot == .addRow ? 2 : 4, slotLabel(slot, s).isEmpty ? 0 : 12)
+    }
+
+    /// The width a slot's text wraps at: the body less its margins, the scroll mark column,
+    /// the indent and the label.
+    static func textWidth(_ slot: AgreementSlot, _ size: Size, _ s: Strings) -> Int {
+        let (indent, label) = indent(slot, s)
+        return max(1, size.width - 4 - 1 - indent - label)
+    }
+
+    /// An answer's name, for messages: "Tovholder", or the question's number.
+    static func fieldName(_ field: AgreementField, _ s: Strings) -> String {
+        switch field {
+        case .perspectives: return s.format(.questionNumber, 1)
+        case .involve: return s.format(.questionNumber, 2)
+        default: return slotLabel(.field(field), s).trimmingCharacters(in: [":"])
+        }
+    }
+
     static func questionTexts(_ state: AppState) -> [String] {
         let fromTemplate = state.session.programme.agreementQuestions
         if fromTemplate.count >= 4 { return Array(fromTemplate.prefix(4)) }
@@ -92,7 +111,7 @@ enum AgreementScreen {
         switch slot {
         case .row(_, .who): return s[.labelWho]
         case .row(_, .knowledge): return s[.labelKnowledge]
-        case .row(_, .due): return s[.labelDue]
+        case .row(_, .dueText): return s[.labelDue]
         case .field(.nextDate): return s[.labelDate]
         case .field(.nextTime): return s[.labelTime]
         case .field(.nextPlace): return s[.labelPlace]
@@ -106,7 +125,7 @@ enum AgreementScreen {
         guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
         let lang = state.strings.language
         switch slot {
-        case .field(.nextDate), .row(_, .due):
+        case .field(.nextDate), .row(_, .dueText):
             if case .failure(let e) = DanishDate.parse(text, near: state.session.programme.date) { return e.message.text(lang) }
         case .field(.nextTime):
             if case .failure(let e) = DanishTime.parse(text) { return e.message.text(lang) }
@@ -119,7 +138,7 @@ enum AgreementScreen {
     static func readableDate(_ slot: AgreementSlot, _ a: Agreement, _ s: Strings) -> String? {
         switch slot {
         case .field(.nextDate): return a.nextMeeting.date.map { DanishDate.format($0, s.language) }
-        case .row(let id, .due): return a.rows.first { $0.id == id }?.due.map { DanishDate.format($0, s.language) }
+        case .row(let id, .dueText): return a.rows.first { $0.id == id }?.due.map { DanishDate.format($0, s.language) }
         default: return nil
         }
     }

@@ -13,21 +13,12 @@ struct ChainRow {
 }
 
 enum ChainRows {
-    static func title(_ kind: EntryKind, _ s: Strings) -> String {
-        switch kind {
-        case .challenge: return s[.exampleChallenge]
-        case .goal: return s[.exampleGoal]
-        case .mechanism: return s[.exampleMechanisms]
-        case .trialAction: return s[.exampleTrialActions]
-        case .sign: return s[.exampleSigns]
-        }
-    }
+    static func title(_ kind: EntryKind, _ s: Strings) -> String { Wording.part(kind, s.language) }
 
     /// "Mål 2", "Mek 3" for entries that others link to; bullets for the rest.
     static func label(_ entry: Entry, in sheet: Worksheet, _ s: Strings) -> String {
         switch entry.kind {
-        case .goal: return s.format(.goalLabel, number(of: entry, in: sheet.entries(of: .goal))) + "  "
-        case .mechanism: return s.format(.mechanismLabel, number(of: entry, in: sheet.entries(of: .mechanism))) + "  "
+        case .goal, .mechanism: return Wording.entryLabel(entry, in: sheet, s.language) + "  "
         case .challenge: return ""
         case .trialAction, .sign: return "• "
         }
@@ -37,12 +28,17 @@ enum ChainRows {
         (list.firstIndex { $0.id == entry.id } ?? 0) + 1
     }
 
+    /// The width an entry's text wraps at in a row of `rowWidth`: after its indent and label.
+    static func textWidth(_ entry: Entry, in sheet: Worksheet, rowWidth: Int, _ s: Strings) -> Int {
+        max(1, rowWidth - 2 - DisplayWidth.of(label(entry, in: sheet, s)))
+    }
+
     /// "prøver: Mek 1, Mek 3" — the links of a trial action or sign, by label.
     static func linkLine(_ entry: Entry, in sheet: Worksheet, _ s: Strings) -> String? {
         guard let target = entry.kind.linksTo else { return nil }
         let targets = sheet.entries(of: target)
         let names = targets.filter { entry.links.contains($0.id) }.map {
-            s.format(target == .mechanism ? .mechanismLabel : .goalLabel, number(of: $0, in: targets))
+            Wording.entryLabel(target, number(of: $0, in: targets), s.language)
         }
         guard !names.isEmpty else { return nil }
         return s.format(entry.kind == .trialAction ? .tries : .shows, names.joined(separator: ", "))
@@ -60,7 +56,7 @@ enum ChainRows {
     /// The rows of a whole worksheet. `editing` (slot index and its editor) is drawn from
     /// the editor's own layout; returns the cursor (row index, column) when editing.
     static func worksheet(_ sheet: Worksheet, check: ChainCheck, focus: Int?, editing: (slot: Int, editor: TextEditor)?,
-                          leases: [String: String] = [:], width: Int, _ s: Strings)
+                          leases: [FieldRef: Lease] = [:], width: Int, _ s: Strings)
         -> (rows: [ChainRow], cursor: (row: Int, column: Int)?) {
         var rows: [ChainRow] = []
         var cursor: (row: Int, column: Int)?
@@ -80,7 +76,7 @@ enum ChainRows {
             case .entry(let entry):
                 let prefix = label(entry, in: sheet, s)
                 let indent = 2 + DisplayWidth.of(prefix)
-                let textWidth = max(1, width - indent)
+                let textWidth = ChainRows.textWidth(entry, in: sheet, rowWidth: width, s)
                 let lines: [String]
                 if let editing, editing.slot == index {
                     lines = editing.editor.layout(width: textWidth).map { editing.editor.text(of: $0) }
@@ -93,8 +89,8 @@ enum ChainRows {
                     rows.append(ChainRow(text: i == 0 ? prefix + line : line, role: role,
                                          indent: i == 0 ? 2 : indent, slot: index))
                 }
-                if let holder = leases[HistoryField.entry(entry.id)] {
-                    rows.append(ChainRow(text: s.format(.someoneWriting, holder), role: .next, indent: indent, slot: index))
+                if let lease = leases[.entry(entry.id)] {
+                    rows.append(ChainRow(text: s.format(.someoneWriting, lease.label), role: .next, indent: indent, slot: index))
                 }
                 if let link = linkLine(entry, in: sheet, s) {
                     rows.append(ChainRow(text: "↳ " + link, role: .muted, indent: indent, slot: index))

@@ -24,7 +24,7 @@ enum Chrome {
         let w = canvas.size.width, y = canvas.size.height - 1
         canvas.fill(Rect(x: 0, y: y, width: w, height: 1), role: .keyBar)
         let s = state.strings
-        let context = state.editing != nil ? KeyContext.editing : state.screen.keyContext
+        let context = state.keyContext
         var entries = Keymap.bar(for: context, seat: state.seat).map {
             (key: $0.label.text(s.language), text: s[$0.description], priority: $0.barPriority ?? 99)
         }
@@ -41,6 +41,18 @@ enum Chrome {
         for e in entries {
             x = canvas.put(e.key, x: x, y: y, role: .keyName, attributes: [.bold])
             x = canvas.put(" " + e.text, x: x, y: y, role: .keyBar) + gap
+        }
+    }
+
+    /// A question in a box in the middle of the screen ("Afslutte?").
+    static func question(_ text: String, into canvas: inout Canvas, in body: Rect) {
+        let width = min(body.width - 4, 64)
+        let lines = wrap(text, width: width - 4)
+        let box = Rect(x: body.x + (body.width - width) / 2, y: body.y + max(0, (body.height - lines.count - 2) / 2),
+                       width: width, height: lines.count + 2)
+        canvas.fill(box, role: .error)
+        for (i, line) in lines.enumerated() {
+            canvas.put(line, x: box.x + 2, y: box.y + 1 + i, role: .error, attributes: [.bold], maxX: box.maxX - 2)
         }
     }
 
@@ -92,11 +104,16 @@ public func render(_ state: AppState, into canvas: inout Canvas) {
     case .terminals: TerminalsScreen.render(state, into: &canvas, in: body)
     case .agreement(let view): AgreementScreen.render(state, view: view, into: &canvas, in: body)
     case .roadmap(let view): RoadmapScreen.render(state, view: view, into: &canvas, in: body)
+    case .chooseGroup(let view): ChooseGroupScreen.render(state, view: view, into: &canvas, in: body)
     }
     if state.live.locked {
         let reason = state.live.lockReason.map { " (" + $0 + ")" } ?? ""
         let text = " " + state.strings.format(.lockedBanner, reason) + " "
         canvas.put(text, x: max(0, canvas.size.width - DisplayWidth.of(text) - 1), y: 1, role: .error, attributes: [.bold])
+    }
+    if state.confirmingQuit {
+        Chrome.question(state.strings[state.seat.isFacilitator ? .quitQuestion : .quitQuestionParticipant],
+                        into: &canvas, in: body)
     }
     if let notice = state.notice {
         let y = canvas.size.height - 2

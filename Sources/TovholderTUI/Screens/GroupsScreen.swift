@@ -34,6 +34,10 @@ enum GroupsScreen {
             }
             y += 1
         }
+        if let id = view.pendingRemove, let g = groups.first(where: { $0.id == id }) {
+            canvas.put(" " + s.format(.removeAgain, g.name) + " ", x: area.x, y: body.maxY - 1, role: .error,
+                       attributes: [.bold], maxX: area.maxX)
+        }
     }
 }
 

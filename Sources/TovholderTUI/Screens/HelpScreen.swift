@@ -36,9 +36,11 @@ enum HelpScreen {
     static func name(of key: Key, _ lang: Language) -> String {
         switch key {
         case .char(" "): return lang == .da ? "Mellemrum" : "Space"
-        case .char(let c) where c.asciiValue.map({ $0 >= 1 && $0 <= 26 }) == true:
-            return "Ctrl-" + String(Character(Unicode.Scalar(c.asciiValue! + 64)))
         case .char(let c): return String(c)
+        case .ctrl(let c): return "^" + c.uppercased()
+        case .alt("\r"): return "Alt-Enter"
+        case .alt(let c): return "Alt-" + String(c)
+        case .insert: return "Insert"
         case .up: return "↑"
         case .down: return "↓"
         case .left: return "←"

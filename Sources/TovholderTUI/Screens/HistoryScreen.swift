@@ -7,7 +7,7 @@ enum HistoryScreen {
         let s = state.strings
         let area = body.inset(dx: 2, dy: 0)
         var y = body.y + 1
-        canvas.put(s.format(.historyTitle, view.field.historyField ?? ""), x: area.x, y: y, role: .heading,
+        canvas.put(s.format(.historyTitle, FieldNames.name(view.field, state)), x: area.x, y: y, role: .heading,
                    attributes: [.bold], maxX: area.maxX)
         y += 2
         if view.versions.count <= 1 { canvas.put(s[.historyEmpty], x: area.x, y: y, role: .muted); y += 2 }
@@ -56,7 +56,8 @@ enum TerminalsScreen {
         if state.live.terminals.isEmpty { canvas.put(s[.terminalsEmpty], x: area.x, y: y + 1, role: .muted, maxX: area.maxX) }
         for t in state.live.terminals where y < body.maxY {
             let group = t.groupID.flatMap { id in state.workshop.groups.first { $0.id == id }?.name } ?? s[.facilitatorSeat]
-            row([group, t.user, t.host, Ago.text(state.now - t.lastSeen, s), t.field ?? ""], role: .text)
+            let field = t.field.flatMap { FieldRef(historyName: $0) }.map { FieldNames.name($0, state) } ?? ""
+            row([group, t.user, t.hostLabel.text(s.language), Ago.text(state.now - t.lastSeen, s), field], role: .text)
         }
     }
 }

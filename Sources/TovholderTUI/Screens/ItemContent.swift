@@ -142,22 +142,10 @@ enum ItemContent {
 }
 
 /// Dates as a Danish (or English) reader writes them: "5. december 2023".
+/// Dates as the screens show them: the one wording the minutes use too.
 enum DateText {
-    static let danishMonths = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
-                               "september", "oktober", "november", "december"]
-    static let englishMonths = ["January", "February", "March", "April", "May", "June", "July", "August",
-                                "September", "October", "November", "December"]
-
-    static func long(_ d: CalendarDate, _ lang: Language) -> String {
-        lang == .da ? "\(d.day). \(danishMonths[d.month - 1]) \(d.year)" : "\(d.day) \(englishMonths[d.month - 1]) \(d.year)"
-    }
-
-    /// "4.–5. december 2023", or two full dates when month or year differ.
+    static func long(_ d: CalendarDate, _ lang: Language) -> String { Wording.date(d, lang) }
     static func range(_ from: CalendarDate, _ to: CalendarDate?, _ lang: Language) -> String {
-        guard let to, to != from else { return long(from, lang) }
-        if from.year == to.year && from.month == to.month {
-            return (lang == .da ? "\(from.day).–" : "\(from.day)–") + long(to, lang)
-        }
-        return long(from, lang) + " – " + long(to, lang)
+        Wording.dateRange(from, to, lang)
     }
 }

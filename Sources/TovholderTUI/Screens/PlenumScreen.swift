@@ -7,17 +7,28 @@ enum PlenumScreen {
 
     static func columnsThatFit(width: Int) -> Int { max(1, width / minimumColumnWidth) }
 
+    static func notesHeight(_ body: Rect) -> Int { body.height >= 40 ? 9 : 5 }
+
+    /// The notes' text area (below their heading), at the foot of the body.
+    static func notesTextRect(_ size: Size) -> Rect {
+        let body = Rect(x: 0, y: 1, width: size.width, height: size.height - 2)
+        let area = body.inset(dx: 2, dy: 0)
+        let h = notesHeight(body)
+        return Rect(x: area.x, y: body.maxY - h + 1, width: area.width, height: h - 1)
+    }
+
+    static func notesTextWidth(_ size: Size) -> Int { TextFieldView.textWidth(in: notesTextRect(size)) }
+
     static func render(_ state: AppState, view: PlenumView, into canvas: inout Canvas, in body: Rect) {
         let s = state.strings
         let area = body.inset(dx: 2, dy: 0)
         var y = body.y + 1
-        let kind = EntryKind(part: view.part) ?? .goal
-        canvas.put(s.format(.plenumTitle, ChainRows.title(kind, s)), x: area.x, y: y, role: .heading,
-                   attributes: [.bold], maxX: area.maxX - 16)
+        let kind = EntryKind(part: view.part)
+        canvas.put(title(state, view), x: area.x, y: y, role: .heading, attributes: [.bold], maxX: area.maxX - 16)
         SmallCountdown.draw(state, into: &canvas, rightEdge: area.maxX, y: y)
         y += 2
 
-        let notesHeight = body.height >= 40 ? 9 : 5
+        let notesHeight = PlenumScreen.notesHeight(body)
         let columnsRect = Rect(x: area.x, y: y, width: area.width, height: body.maxY - y - notesHeight - 1)
         let groups = state.workshop.activeGroups
         let fit = min(groups.count, columnsThatFit(width: columnsRect.width))
@@ -28,7 +39,11 @@ enum PlenumScreen {
             let width = columnsRect.width / max(1, fit)
             for (i, group) in groups.dropFirst(first).prefix(fit).enumerated() {
                 let rect = Rect(x: columnsRect.x + i * width, y: columnsRect.y, width: width - 2, height: columnsRect.height)
-                if let sheet = state.workshop.worksheets[group.id] { column(sheet, kind: kind, s, into: &canvas, in: rect) }
+                if let kind, let sheet = state.workshop.worksheets[group.id] {
+                    column(sheet, kind: kind, s, into: &canvas, in: rect)
+                } else if kind == nil {
+                    AgreementColumn.render(state, group: group, into: &canvas, in: rect)
+                }
                 if i > 0 {
                     for row in rect.y..<rect.maxY { canvas.put("│", x: rect.x - 2, y: row, role: .border) }
                 }
@@ -39,7 +54,18 @@ enum PlenumScreen {
                 canvas.put(more, x: area.maxX - DisplayWidth.of(more), y: body.y + 2, role: .muted)
             }
         }
-        notes(state, into: &canvas, in: Rect(x: area.x, y: body.maxY - notesHeight, width: area.width, height: notesHeight))
+        if state.seat.isFacilitator || !(state.workshop.plenumNotes[state.session.currentItem.id] ?? "").isEmpty {
+            notes(state, into: &canvas, in: Rect(x: area.x, y: body.maxY - notesHeight, width: area.width, height: notesHeight))
+        }
+    }
+
+    /// The plenum item's own title when the day is at a plenum ("Præsentation og afrunding
+    /// i plenum"), else "Opsamling i plenum · Mål (fremtid)".
+    static func title(_ state: AppState, _ view: PlenumView) -> String {
+        let item = state.session.currentItem
+        if item.kind == .plenum { return item.title }
+        let part = EntryKind(part: view.part).map { ChainRows.title($0, state.strings) } ?? state.strings[.keyAgreement]
+        return state.strings.format(.plenumTitle, part)
     }
 
     static func column(_ sheet: Worksheet, kind: EntryKind, _ s: Strings, into canvas: inout Canvas, in rect: Rect) {
@@ -76,7 +102,7 @@ enum PlenumScreen {
         let itemID = state.session.currentItem.id
         canvas.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), role: .border)
         canvas.put(" " + s[.plenumNotes] + " ", x: rect.x + 1, y: rect.y, role: .heading, attributes: [.bold])
-        let textRect = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
+        let textRect = PlenumScreen.notesTextRect(state.size)
         if let e = state.editing, e.field == .plenumNote(itemID: itemID) {
             var view = e.view  // scrolled to the cursor afresh each frame
             TextFieldView.render(e.editor, state: &view, into: &canvas, in: textRect, role: .text, focused: true)
@@ -85,7 +111,7 @@ enum PlenumScreen {
             if text.isEmpty {
                 canvas.put(s[.emptySection], x: textRect.x, y: textRect.y, role: .muted)
             } else {
-                for (i, line) in wrap(text, width: textRect.width).prefix(textRect.height).enumerated() {
+                for (i, line) in wrap(text, width: TextFieldView.textWidth(in: textRect)).prefix(textRect.height).enumerated() {
                     canvas.put(line, x: textRect.x, y: textRect.y + i, role: .text)
                 }
             }

@@ -9,7 +9,7 @@ enum RoadmapScreen {
         var y = body.y + 1
         canvas.put(s[.roadmapTitle], x: area.x, y: y, role: .heading, attributes: [.bold])
         y += 2
-        let (rows, cursor) = timeline(state, focus: view.focus, width: area.width - 1)
+        let (rows, cursor) = timeline(state, focus: view.focus)
         let listRect = Rect(x: area.x, y: y, width: area.width, height: body.maxY - y)
         let focusRows = rows.indices.filter { rows[$0].slot == view.focus }
         let top = ChainRows.scroll(toShow: cursor?.row ?? focusRows.first ?? 0, cursor?.row ?? focusRows.last ?? 0,
@@ -30,7 +30,7 @@ enum RoadmapScreen {
 
     /// The phases as rows: a dot and the dates on the line, title and activities beside it,
     /// and a "today" marker between the phases where today falls.
-    static func timeline(_ state: AppState, focus: Int?, width: Int) -> (rows: [ChainRow], cursor: (row: Int, column: Int)?) {
+    static func timeline(_ state: AppState, focus: Int?) -> (rows: [ChainRow], cursor: (row: Int, column: Int)?) {
         let s = state.strings
         let today = localToday(state)
         var rows: [ChainRow] = []
@@ -48,12 +48,17 @@ enum RoadmapScreen {
                 let slot = p * RoadmapField.allCases.count + f
                 let focused = slot == focus
                 let label = AgreementScreen.pad(fieldLabel(field, s), labelWidth)
-                let indent = 4
+                let width = textWidth(state.size)
                 var lines: [String]
+                var problem: String?
                 if let e = state.editing, e.field == .roadmap(id: entry.id, field) {
-                    lines = e.editor.layout(width: max(1, width - indent - labelWidth)).map { e.editor.text(of: $0) }
-                    let pos = e.editor.cursorPosition(width: max(1, width - indent - labelWidth))
+                    lines = e.editor.layout(width: width).map { e.editor.text(of: $0) }
+                    let pos = e.editor.cursorPosition(width: width)
                     cursor = (rows.count + pos.row + (field == .from ? 1 : 0), 2 + labelWidth + pos.column)
+                    if field == .from || field == .to,
+                       case .failure(let p) = RoadmapDates.read(e.editor.text, field, of: entry, near: state.session.programme.date) {
+                        problem = p.message.text(s.language)
+                    }
                 } else {
                     lines = field == .activities ? entry.activities : [field == .from || field == .to
                         ? (field == .from ? entry.from : entry.to).map { DateText.long($0, s.language) } ?? ""
@@ -70,6 +75,10 @@ enum RoadmapScreen {
                     let prefix = i == 0 ? label : String(repeating: " ", count: labelWidth)
                     rows.append(ChainRow(text: "│ " + prefix + line, role: focused ? .selection : .text, indent: 0, slot: slot))
                 }
+                if let problem {
+                    rows.append(ChainRow(text: "│ " + String(repeating: " ", count: labelWidth) + "⚠ " + problem,
+                                         role: .error, indent: 0, slot: slot))
+                }
             }
         }
         if !todayShown {
@@ -80,6 +89,10 @@ enum RoadmapScreen {
     }
 
     static let labelWidth = 13
+
+    /// The width a phase's field wraps at: the body less its margins, "│ ", the label and
+    /// the scroll mark column.
+    static func textWidth(_ size: Size) -> Int { max(1, size.width - 4 - 2 - labelWidth - 1) }
 
     static func fieldLabel(_ field: RoadmapField, _ s: Strings) -> String {
         switch field {

@@ -25,11 +25,11 @@ enum WorksheetScreen {
             editing = (slot, e.editor)
         }
         // On a projector-wide screen the chain reads left to right, one column per part.
-        let columns = listRect.width >= WorksheetScreen.columnsFrom ? EntryKind.chainOrder.count : 1
+        let columns = columnCount(listRect.width)
         let columnWidth = listRect.width / columns
         let gap = columns > 1 ? 2 : 0  // room for the rule between columns
         let (rows, cursor) = ChainRows.worksheet(sheet, check: check, focus: view.focus, editing: editing,
-                                                  leases: state.live.leases, width: columnWidth - gap - 1, s)
+                                                  leases: state.live.leases, width: WorksheetScreen.rowWidth(state.size), s)
         for (c, section) in sections(rows, into: columns).enumerated() {
             let rect = Rect(x: listRect.x + c * columnWidth, y: listRect.y, width: columnWidth - gap, height: listRect.height)
             let focusRows = section.rows.indices.filter { section.rows[$0].slot == view.focus }
@@ -52,6 +52,16 @@ enum WorksheetScreen {
 extension WorksheetScreen {
     /// Width from which the worksheet is drawn as five columns.
     static let columnsFrom = 200
+
+    static func columnCount(_ listWidth: Int) -> Int { listWidth >= columnsFrom ? EntryKind.chainOrder.count : 1 }
+
+    /// The width of one column's rows (the list is the body less 2 columns each side; a
+    /// gap for the rule between columns; one column for the scroll marks).
+    static func rowWidth(_ size: Size) -> Int {
+        let list = size.width - 4
+        let columns = columnCount(list)
+        return list / columns - (columns > 1 ? 2 : 0) - 1
+    }
 
     /// Splits the rows at the part headings: one section per column (all in one for 1 column).
     static func sections(_ rows: [ChainRow], into columns: Int) -> [(rows: [ChainRow], range: Range<Int>)] {
@@ -100,7 +110,7 @@ enum LinkPickerView {
         }
         for (i, target) in targets.enumerated() where i < box.height - 2 {
             let mark = entry.links.contains(target.id) ? "[x] " : "[ ] "
-            let label = s.format(kind == .mechanism ? .mechanismLabel : .goalLabel, i + 1)
+            let label = Wording.entryLabel(kind, i + 1, s.language)
             let role: Role = i == picker.selected ? .selection : .text
             canvas.put(mark + label + "  " + target.text.replacingOccurrences(of: "\n", with: " "),
                        x: box.x + 2, y: box.y + 1 + i, role: role, maxX: box.maxX - 2)

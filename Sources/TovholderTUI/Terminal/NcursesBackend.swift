@@ -1,16 +1,23 @@
 import CNcursesw
 import Glibc
 
-/// The one file that talks to ncurses: copies changed cells to the screen, turns wide-char
-/// input into `Key`s, reads bracketed pastes as one event, and restores the terminal on exit.
+/// The one file that talks to the terminal. ncurses only draws: changed cells go to the
+/// screen. Input is read here with poll(2)/read(2) and decoded by `KeyDecoder` (so keys do not
+/// depend on TERM's terminfo entry); SIGWINCH, SIGTERM, SIGHUP and SIGINT arrive through a
+/// self-pipe; a terminal that hung up ends the loop. `shutdown` restores the terminal.
 public final class NcursesBackend: TerminalBackend {
     private var previous: Canvas?
-    private var pending: [TerminalEvent] = []
     private var styles: [Role: TerminalStyle] = [:]
     private var pairs: [Role: Int16] = [:]
     private let useColour: Bool
-    private var wordLeft: Set<Int32> = []
-    private var wordRight: Set<Int32> = []
+    private var decoder = KeyDecoder()
+    private var queue: [TerminalEvent] = []
+    private var lastInputMs = 0
+    private var reportedNotUTF8 = false
+    private var ended = false
+    private var isShutDown = false
+    /// The self-pipe's read end: the signal handlers (shim.h) write a byte per signal.
+    private let signalFD: Int32
 
     /// Call `prepareLocale()` first. The theme's colours are matched to what the terminal has.
     public init(theme: Theme) {
@@ -21,8 +28,9 @@ public final class NcursesBackend: TerminalBackend {
         raw()
         noecho()
         nonl()
-        keypad(tov_stdscr(), true)
-        set_escdelay(25)  // Esc must feel instant when leaving a field
+        // Output only: keys are read and decoded here (KeyDecoder), not by terminfo. No
+        // keypad(): its smkx would put PuTTY's number pad into application mode.
+        typeahead(-1)  // never cut a frame short because input is waiting
         useColour = theme.usesColour && has_colors()
         if useColour {
             start_color()
@@ -37,9 +45,8 @@ public final class NcursesBackend: TerminalBackend {
             }
         }
         curs_set(0)
-        // Ctrl-←/→ (and Alt-←/→) arrive as terminfo's extended keys; ask ncurses their codes.
-        wordLeft = Set(["\u{1B}[1;5D", "\u{1B}[1;3D"].map { seq in seq.withCString { key_defined($0) } }.filter { $0 > 0 })
-        wordRight = Set(["\u{1B}[1;5C", "\u{1B}[1;3C"].map { seq in seq.withCString { key_defined($0) } }.filter { $0 > 0 })
+        // After initscr, so these replace ncurses' own SIGWINCH/SIGINT/SIGTERM handlers.
+        signalFD = tov_signals_install()
         fputs("\u{1B}[?2004h", stdout); fflush(stdout)  // bracketed paste on
     }
 
@@ -91,98 +98,120 @@ public final class NcursesBackend: TerminalBackend {
         return out
     }
 
+    // MARK: - Input: bytes read here, keys decoded by `KeyDecoder`
+
+    /// After bytes that may begin a sequence (a lone Esc), this much silence ends them.
+    static let sequenceWaitMs = 25
+    /// Inside a bracketed paste, this much silence ends it (the end marker got lost).
+    static let pasteWaitMs = 300
+
     public func nextEvent(timeoutMs: Int) -> TerminalEvent? {
-        if !pending.isEmpty { return pending.removeFirst() }
-        timeout(Int32(timeoutMs))
-        guard let raw = read() else { return nil }
-        switch raw {
-        case .function(let code):
-            if code == tov_key_resize() { previous = nil; return .resized(size) }
-            if wordLeft.contains(code) { return .key(.wordLeft) }
-            if wordRight.contains(code) { return .key(.wordRight) }
-            return Self.functionKey(code).map { .key($0) }
-        case .char(0x1B):
-            return readEscape()
-        case .char(let c):
-            return Self.charKey(c).map { .key($0) }
-        }
-    }
-
-    private enum Raw { case char(UInt32), function(Int32) }
-
-    private func read() -> Raw? {
-        var ch: wint_t = 0
-        let r = tov_get_wch(&ch)
-        if r == tov_err() { return nil }
-        return r == tov_key_code_yes() ? .function(Int32(ch)) : .char(UInt32(ch))
-    }
-
-    /// After Esc: a bracketed paste (`ESC [200~ … ESC [201~`) becomes one paste event;
-    /// anything else is Esc followed by whatever came with it.
-    private func readEscape() -> TerminalEvent? {
-        timeout(0)
-        var follow: [UInt32] = []
-        let prefix: [UInt32] = Array("[200~".unicodeScalars.map(\.value))
-        while follow.count < prefix.count, case .char(let c)? = read() {
-            follow.append(c)
-            if follow != Array(prefix.prefix(follow.count)) { break }
-        }
-        guard follow == prefix else {
-            // Alt-b / Alt-f: a word back / forward, as in shells.
-            if follow == [0x62] { return .key(.wordLeft) }
-            if follow == [0x66] { return .key(.wordRight) }
-            pending += follow.compactMap { Self.charKey($0).map { .key($0) } }
-            return .key(.escape)
-        }
-        let end: [UInt32] = Array("\u{1B}[201~".unicodeScalars.map(\.value))
-        var text: [UInt32] = []
-        timeout(200)
-        while let raw = read() {
-            guard case .char(let c) = raw else { continue }
-            text.append(c)
-            if text.count >= end.count && Array(text.suffix(end.count)) == end {
-                text.removeLast(end.count); break
+        if !queue.isEmpty { return queue.removeFirst() }
+        if ended { return .ended }
+        let deadline = Self.nowMs() + max(0, timeoutMs)
+        while queue.isEmpty && !ended {
+            let now = Self.nowMs()
+            var wait = deadline - now
+            var flushing = false
+            if decoder.hasPending {
+                let flushAt = lastInputMs + (decoder.isPasting ? Self.pasteWaitMs : Self.sequenceWaitMs)
+                if flushAt <= now {
+                    enqueue(decoder.flush())
+                    continue
+                }
+                if flushAt - now <= wait { wait = flushAt - now; flushing = true }
+            }
+            if wait <= 0 && !flushing { break }
+            var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                       pollfd(fd: signalFD, events: Int16(POLLIN), revents: 0)]
+            let r = poll(&fds, signalFD >= 0 ? 2 : 1, Int32(clamping: max(0, wait)))
+            if r < 0 {
+                if errno == EINTR { continue }
+                end(); break
+            }
+            if r == 0 { continue }  // time is up, or a pending sequence is due: checked above
+            if fds[1].revents != 0 { readSignals() }
+            let input = fds[0].revents
+            if input & Int16(POLLIN) != 0 {
+                readInput()
+            } else if input & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
+                end()  // the terminal is gone: never spin on it
             }
         }
-        var s = String.UnicodeScalarView()
-        for v in text { if let u = Unicode.Scalar(v) { s.append(u) } }
-        return .key(.paste(String(s)))
+        if queue.isEmpty { return ended ? .ended : nil }
+        return queue.removeFirst()
     }
 
-    static func charKey(_ c: UInt32) -> Key? {
-        switch c {
-        case 0x0D, 0x0A: return .enter
-        case 0x09: return .tab
-        case 0x7F, 0x08: return .backspace
-        case 0x1B: return .escape
-        default: return Unicode.Scalar(c).map { .char(Character($0)) }
+    /// Reads what standard input has now, without blocking: one read per readiness.
+    private func readInput() {
+        var bytes = [UInt8](repeating: 0, count: 4096)
+        var got: [UInt8] = []
+        while got.count < 1 << 20 {
+            let n = bytes.withUnsafeMutableBytes { Glibc.read(STDIN_FILENO, $0.baseAddress, $0.count) }
+            if n > 0 {
+                got += bytes[0..<n]
+            } else if n == 0 || (errno != EAGAIN && errno != EINTR && errno != EWOULDBLOCK) {
+                end()  // end of input or an error: the terminal is gone
+                break
+            }
+            // More now? poll without waiting; stop when nothing (or a hang-up) is left.
+            var fd = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+            guard poll(&fd, 1, 0) == 1, fd.revents & Int16(POLLIN) != 0 else { break }
+        }
+        if !got.isEmpty {
+            lastInputMs = Self.nowMs()
+            enqueue(decoder.feed(got))
         }
     }
 
-    static func functionKey(_ code: Int32) -> Key? {
-        switch code {
-        case KEY_UP: return .up
-        case KEY_DOWN: return .down
-        case KEY_LEFT: return .left
-        case KEY_RIGHT: return .right
-        case KEY_PPAGE: return .pageUp
-        case KEY_NPAGE: return .pageDown
-        case KEY_HOME: return .home
-        case KEY_END: return .end
-        case KEY_ENTER: return .enter
-        case KEY_BACKSPACE: return .backspace
-        case KEY_DC: return .delete
-        case KEY_BTAB: return .backTab
-        default:
-            for n in 1...12 where code == tov_key_f(Int32(n)) { return .function(n) }
-            return nil
+    private func enqueue(_ keys: [Key]) {
+        queue += keys.map { .key($0) }
+        if decoder.sawNonUTF8 && !reportedNotUTF8 {
+            reportedNotUTF8 = true
+            queue.append(.notUTF8)
         }
+    }
+
+    /// Drains the self-pipe: one byte per signal caught.
+    private func readSignals() {
+        var bytes = [UInt8](repeating: 0, count: 64)
+        var resized = false, stop = false
+        while true {
+            let n = bytes.withUnsafeMutableBytes { Glibc.read(signalFD, $0.baseAddress, $0.count) }
+            guard n > 0 else { break }
+            for b in bytes[0..<n] {
+                if Int32(b) == SIGWINCH { resized = true } else { stop = true }
+            }
+        }
+        if resized {
+            var rows: Int32 = 0, cols: Int32 = 0
+            if tov_window_size(STDOUT_FILENO, &rows, &cols) == 0 || tov_window_size(STDIN_FILENO, &rows, &cols) == 0 {
+                resizeterm(rows, cols)
+            }
+            previous = nil
+            queue.append(.resized(size))
+        }
+        if stop { end() }
+    }
+
+    private func end() {
+        if !ended { ended = true; queue.append(.ended) }
+    }
+
+    private static func nowMs() -> Int {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return ts.tv_sec * 1000 + ts.tv_nsec / 1_000_000
     }
 
     public func bell() { beep() }
 
+    /// Idempotent: bracketed paste off, the terminal's modes back, signals as they were.
     public func shutdown() {
+        guard !isShutDown else { return }
+        isShutDown = true
         fputs("\u{1B}[?2004l", stdout); fflush(stdout)
         endwin()
+        tov_signals_restore()
     }
 }

@@ -36,11 +36,18 @@ public final class TestBackend: TerminalBackend {
     public private(set) var frames: [Canvas] = []
     public private(set) var bells = 0
     public var events: [TerminalEvent] = []
+    /// Called once when the script of events is used up, before the terminal closes.
+    public var onEmpty: (() -> Void)?
 
     public init(size: Size) { self.size = size }
     public func draw(_ canvas: Canvas) { frames.append(canvas) }
+    /// When the script of events is used up the terminal closes, so a test whose keys did
+    /// not quit ends instead of waiting for ever.
     public func nextEvent(timeoutMs: Int) -> TerminalEvent? {
-        guard !events.isEmpty else { return nil }
+        guard !events.isEmpty else {
+            onEmpty?(); onEmpty = nil
+            return .ended
+        }
         let e = events.removeFirst()
         if case .resized(let s) = e { size = s }
         return e

@@ -22,6 +22,9 @@ public enum StringKey: CaseIterable, Sendable {
     case historyTitle, historyCurrent, historyEmpty, secondsAgo, minutesAgo, terminalsTitle, terminalsEmpty,
          colGroup, colUser, colHost, colSeen, colField, facilitatorSeat, lockedBanner, lockedNotice, unlockedNotice,
          someoneWriting, participantTitle, chooseGroup, unknownGroup, networkShare, restored, notUTF8
+    case keyPreviousField, keyMoveFocus, keySubmit, keyLineBreak, keyWorksheet, keyMoveUp, keyRedo, keyQuitYes,
+         keyQuitNo, quitQuestion, quitQuestionParticipant, fieldTaken, fieldTakenOver, unknownField, dateNotSaved,
+         questionNumber, groupRemovedNotice, chooseGroupTitle, removeAgain, closingPlenumEmpty
     case groupsTitle, newGroupName, removedMark, goalLabel, mechanismLabel, tries, shows, emptySection,
          chainOK, chainFindings, deleteAgain, plenumTitle, plenumNotes, linkMechanisms, linkGoals,
          exampleTitle, noExample, nothingYet, worksheetOf, noGroups, groupCount, moreRight, moreLeft, noLinkTargets
@@ -101,8 +104,8 @@ public struct Strings: Sendable {
         case .timerWarning: return l("Under 20 % af tiden tilbage", "Less than 20 % of the time left")
         case .timerCritical: return l("Under 5 % af tiden tilbage", "Less than 5 % of the time left")
         case .timerOverrun: return l("OVERTID – tiden er gået", "OVERRUN – time is up")
-        case .tooSmall: return l("Terminalen er %1×%2. Tovholder skal bruge mindst %3×%4 – gør vinduet større (q afslutter).",
-                                 "The terminal is %1×%2. Tovholder needs at least %3×%4 – make the window larger (q quits).")
+        case .tooSmall: return l("Terminalen er %1×%2. Tovholder skal bruge mindst %3×%4 – gør vinduet større (F10 afslutter).",
+                                 "The terminal is %1×%2. Tovholder needs at least %3×%4 – make the window larger (F10 quits).")
         case .itemOf: return l("Punkt %1 af %2", "Item %1 of %2")
         case .minutesShort: return l("%1 min", "%1 min")
         case .dayFinished: return l("Sidste punkt", "Last item")
@@ -134,7 +137,7 @@ public struct Strings: Sendable {
         case .keyExport: return l("Referat", "Minutes")
         case .agreementOf: return l("Aftaleskema · %1", "Agreement form · %1")
         case .agreementNumber: return l("Aftale %1", "Agreement %1")
-        case .addAgreementRow: return l("+ Ny aftale (Enter)", "+ New agreement (Enter)")
+        case .addAgreementRow: return l("+ Ny aftale (skriv her)", "+ New agreement (type here)")
         case .agreementQ1: return l("Hvilke perspektiver kan berige det videre arbejde?", "Which perspectives can enrich the further work?")
         case .agreementQ2: return l("Hvem vil vi gerne inddrage og hvordan?", "Whom do we want to involve, and how?")
         case .agreementQ3: return l("Konkrete aftaler – hvem indsamler hvilken viden inden vi ses igen?",
@@ -186,6 +189,30 @@ public struct Strings: Sendable {
                                  "The earlier version is back (the current one is kept in the history)")
         case .notUTF8: return l("Din terminal sender Latin-1, ikke UTF-8. Teksten læses rigtigt, men sæt terminalen til UTF-8 (PuTTY: Window → Translation → UTF-8).",
                                 "Your terminal sends Latin-1, not UTF-8. Text is read correctly, but set the terminal to UTF-8 (PuTTY: Window → Translation → UTF-8).")
+        case .keyPreviousField: return l("Forrige felt", "Previous field")
+        case .keyMoveFocus: return l("Op/ned mellem felter", "Up/down between fields")
+        case .keySubmit: return l("Nyt punkt / næste felt", "New entry / next field")
+        case .keyLineBreak: return l("Linjeskift", "Line break")
+        case .keyWorksheet: return l("Arbejdsark", "Worksheet")
+        case .keyMoveUp: return l("Flyt op", "Move up")
+        case .keyRedo: return l("Gentag", "Redo")
+        case .keyQuitYes: return l("Ja, afslut", "Yes, quit")
+        case .keyQuitNo: return l("Nej, bliv", "No, stay")
+        case .quitQuestion: return l("Afslutte Tovholder? Nedtællingen og de tilsluttede terminaler kører videre uden dig. Alt er gemt.",
+                                     "Quit Tovholder? The countdown and the joined terminals go on without you. Everything is saved.")
+        case .quitQuestionParticipant: return l("Afslutte? Alt, du har skrevet, er gemt. Enter: afslut · enhver anden tast: bliv",
+                                                "Quit? Everything you wrote is saved. Enter: quit · any other key: stay")
+        case .fieldTaken: return l("%1 er optaget: %2 skriver der – ledigt om højst %3 s", "%1 is taken: %2 is writing there – free in %3 s at most")
+        case .fieldTakenOver: return l("%1 har overtaget %2 – det du skrev, er gemt", "%1 took over %2 – what you wrote is saved")
+        case .unknownField: return l("et felt", "a field")
+        case .dateNotSaved: return l("Datoen er ikke gemt: %1", "The date was not saved: %1")
+        case .questionNumber: return l("Spørgsmål %1", "Question %1")
+        case .groupRemovedNotice: return l("Facilitatoren har fjernet gruppen %1 – vælg en anden gruppe (alt er gemt)",
+                                           "The facilitator removed the group %1 – pick another group (everything is saved)")
+        case .chooseGroupTitle: return l("Vælg din gruppe", "Pick your group")
+        case .removeAgain: return l("Tryk Del igen for at fjerne %1 – dens terminaler skal vælge en anden gruppe",
+                                    "Press Del again to remove %1 – its terminals must pick another group")
+        case .closingPlenumEmpty: return l("(ingen aftaler endnu)", "(no agreements yet)")
         case .groupsTitle: return l("Grupper", "Groups")
         case .newGroupName: return l("Gruppe %1", "Group %1")
         case .removedMark: return l("(fjernet – arbejdet er gemt)", "(removed – its work is kept)")
@@ -193,10 +220,10 @@ public struct Strings: Sendable {
         case .mechanismLabel: return l("Mek %1", "Mech %1")
         case .tries: return l("prøver: %1", "tries: %1")
         case .shows: return l("viser: %1", "shows: %1")
-        case .emptySection: return l("(tom – tryk Enter for at skrive)", "(empty – press Enter to write)")
+        case .emptySection: return l("(tom – skriv her)", "(empty – type here)")
         case .chainOK: return l("Kædetjek: alt hænger sammen ✓", "Chain check: everything connects ✓")
         case .chainFindings: return l("Kædetjek: %1", "Chain check: %1")
-        case .deleteAgain: return l("Tryk Delete igen for at slette", "Press Delete again to delete")
+        case .deleteAgain: return l("Tryk F9 igen for at slette", "Press F9 again to delete")
         case .plenumTitle: return l("Opsamling i plenum · %1", "Plenum summary · %1")
         case .plenumNotes: return l("Noter fra plenum", "Notes from the plenum")
         case .linkMechanisms: return l("Hvilke mekanismer prøver den? (Mellemrum: til/fra, Esc: færdig)",
@@ -207,7 +234,7 @@ public struct Strings: Sendable {
         case .nothingYet: return l("(intet endnu)", "(nothing yet)")
         case .noExample: return l("Skabelonen har intet eksempel", "The template has no example")
         case .worksheetOf: return l("Arbejdsark · %1", "Worksheet · %1")
-        case .noGroups: return l("Ingen grupper endnu – tryk + for at tilføje", "No groups yet – press + to add one")
+        case .noGroups: return l("Ingen grupper endnu", "No groups yet")
         case .groupCount: return l("%1 grupper", "%1 groups")
         case .moreRight: return l("flere →", "more →")
         case .moreLeft: return l("← flere", "← more")

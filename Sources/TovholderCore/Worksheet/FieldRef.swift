@@ -1,0 +1,48 @@
+/// One text a person can edit, shared by the store and the screens. The string form
+/// (`historyName`) exists only at the SQL edge: leases, the text history, presence.
+public enum FieldRef: Hashable, Sendable {
+    case entry(Int64)
+    case plenumNote(itemID: String)
+    case groupName(Int64)
+    /// One of a group's agreement form answers.
+    case agreement(groupID: Int64, AgreementField)
+    /// One cell of a concrete agreement row.
+    case agreementRow(id: Int64, AgreementRowField)
+    /// One field of a roadmap phase (the facilitator's).
+    case roadmap(id: Int64, RoadmapField)
+
+    /// The name in leases and in the text history ("entry:42"); nil for fields that have
+    /// neither (a group's name and the roadmap are the facilitator's alone).
+    public var historyName: String? {
+        switch self {
+        case .entry(let id): return HistoryField.entry(id)
+        case .plenumNote(let item): return HistoryField.plenum(item)
+        case .agreement(let group, let field): return HistoryField.agreement(group, field)
+        case .agreementRow(let id, let field): return HistoryField.agreementRow(id, field)
+        case .groupName, .roadmap: return nil
+        }
+    }
+
+    /// Reads a name written by `historyName`; nil for anything else.
+    public init?(historyName name: String) {
+        let parts = name.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+        switch (parts.first, parts.count) {
+        case ("entry", 2):
+            guard let id = Int64(parts[1]) else { return nil }
+            self = .entry(id)
+        case ("plenum", _) where name.count > "plenum:".count:
+            self = .plenumNote(itemID: String(name.dropFirst("plenum:".count)))
+        case ("agreement", 3):
+            guard let id = Int64(parts[1]), let f = AgreementField(rawValue: parts[2]) else { return nil }
+            self = .agreement(groupID: id, f)
+        case ("agreement-row", 3):
+            guard let id = Int64(parts[1]), let f = AgreementRowField(rawValue: parts[2]) else { return nil }
+            self = .agreementRow(id: id, f)
+        default:
+            return nil
+        }
+    }
+}
+
+/// The fields of one roadmap phase.
+public enum RoadmapField: String, Hashable, Sendable, CaseIterable { case from, to, title, activities }

@@ -1,0 +1,131 @@
+import Foundation
+import TovholderCore
+
+/// Typing into the focused field of a form, as in a web form: the first key starts the edit
+/// (taking the field's lease), later keys go to the editor, leaving the field ends it.
+enum FieldTyping {
+    /// Keys that edit text or move in it; no binding claims them on a form.
+    static func isEditingKey(_ key: Key) -> Bool {
+        switch key {
+        case .char, .paste, .backspace, .delete, .left, .right, .home, .end, .wordLeft, .wordRight: return true
+        case .ctrl(let c): return TextEditor.ctrlKeys.contains(c)
+        default: return false
+        }
+    }
+
+    /// One line only: a line break typed or pasted moves on or becomes a space.
+    static func isSingleLine(_ field: FieldRef) -> Bool {
+        switch field {
+        case .groupName, .agreementRow, .roadmap(_, .from), .roadmap(_, .to), .roadmap(_, .title): return true
+        case .agreement(_, let f): return f != .perspectives && f != .involve
+        case .entry, .plenumNote, .roadmap(_, .activities): return false
+        }
+    }
+
+    /// A key for the focused field: start editing it when needed, then hand the key over.
+    static func type(_ key: Key, _ state: inout AppState) -> [Effect] {
+        var effects: [Effect] = []
+        if state.editing == nil {
+            guard let target = FormUpdate.focusedTarget(state) else { return [] }
+            switch target {
+            case .field(let field, let text):
+                effects = begin(field, text: text, &state)
+                guard state.editing != nil else { return effects }
+            case .newEntry, .newAgreementRow:
+                // Typing on an empty section's "add" line writes the first entry there.
+                guard let text = insertedText(key), !text.isEmpty, !lockedNotice(&state) else { return [] }
+                return FormUpdate.create(target, text: text)
+            }
+        }
+        return effects + edit(key, &state)
+    }
+
+    /// What a key would insert, for the "add" lines that have no editor yet.
+    static func insertedText(_ key: Key) -> String? {
+        switch key {
+        case .char(let c): return String(c)
+        case .paste(let s): return TextEditor.normalizePaste(s)
+        default: return nil
+        }
+    }
+
+    /// Applies a key to the field being edited and saves what changed.
+    static func edit(_ key: Key, _ state: inout AppState) -> [Effect] {
+        guard var editing = state.editing else { return [] }
+        // Backspace in an empty list entry removes it, as in a bulleted list in Word.
+        if key == .backspace, editing.editor.text.isEmpty, case .entry(let id) = editing.field,
+           let entry = state.workshop.entry(id: id), entry.kind != .challenge {
+            let effects = finish(&state)
+            return effects + WorksheetUpdate.removeEmpty(entry, &state)
+        }
+        let single = isSingleLine(editing.field)
+        let width = FieldGeometry.width(of: editing.field, state)
+        let before = editing.editor.text
+        _ = editing.editor.handle(single ? flattened(key) : key, width: width)
+        state.editing = editing
+        guard editing.editor.text != before else { return [] }
+        return saveTyped(editing, &state)
+    }
+
+    /// Echoes typed text in memory at once and saves it (groups' names and roadmap dates
+    /// wait until the field is left: half a name or half a date is not worth saving).
+    static func saveTyped(_ editing: FieldEditing, _ state: inout AppState) -> [Effect] {
+        let text = editing.editor.text
+        switch editing.field {
+        case .groupName, .roadmap(_, .from), .roadmap(_, .to): return []
+        case .entry(let id): state.workshop.setText(entryID: id, text: text)
+        case .plenumNote(let item): state.workshop.plenumNotes[item] = text
+        case .agreement, .agreementRow, .roadmap:
+            return AgreementUpdate.typed(editing.field, text: text, &state)
+        }
+        return [.workshop(.setText(editing.field, text))]
+    }
+
+    /// Leaving a field: a group's new name and a roadmap date are saved now (everything else
+    /// was saved per keystroke), and the field's lease is given back.
+    static func finish(_ state: inout AppState) -> [Effect] {
+        guard let editing = state.editing else { return [] }
+        state.editing = nil
+        switch editing.field {
+        case .groupName(let id):
+            let name = editing.editor.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !name.isEmpty, let group = state.workshop.groups.first(where: { $0.id == id }),
+                  name != group.name else { return [] }
+            return [.workshop(.renameGroup(id, name: name))]
+        case .roadmap(let id, let f) where f == .from || f == .to:
+            return AgreementUpdate.leaveDate(id: id, f, text: editing.editor.text, &state)
+        default:
+            return [.releaseLease(editing.field)]
+        }
+    }
+
+    /// Starts editing a field unless the worksheets are locked for this terminal or another
+    /// terminal is writing there (the facilitator may take over); the shell takes the lease.
+    static func begin(_ field: FieldRef, text: String, _ state: inout AppState) -> [Effect] {
+        if lockedNotice(&state) { return [] }
+        if !state.seat.isFacilitator, let lease = state.live.leases[field] {
+            state.notice = FieldNames.taken(field, by: lease, state)
+            return []
+        }
+        state.editing = FieldEditing(field: field, text: text)
+        return [.acquireLease(field, takeOver: state.seat.isFacilitator)]
+    }
+
+    /// True (with a notice) when a participant may not change anything because of the lock.
+    static func lockedNotice(_ state: inout AppState) -> Bool {
+        guard state.live.locked, !state.seat.isFacilitator else { return false }
+        state.notice = state.strings[.lockedNotice]
+        return true
+    }
+
+    /// A one-line field: line breaks in a paste become spaces, a line-break key does nothing.
+    static func flattened(_ key: Key) -> Key {
+        switch key {
+        case .paste(let text):
+            let flat = TextEditor.normalizePaste(text).split(separator: "\n", omittingEmptySubsequences: false)
+                .joined(separator: " ")
+            return .paste(flat)
+        default: return key
+        }
+    }
+}

@@ -1,0 +1,189 @@
+import TovholderCore
+
+/// Where a key goes: a binding of the screen's context (the keymap table), else the focused
+/// field when the screen is a form, else nowhere. A key nobody claims does nothing.
+enum KeyRouting {
+    static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
+        if state.isTooSmall {
+            // Nothing can be seen: nothing may be typed or moved unseen. Only quitting works.
+            var quits: [Key] = [.function(10), .ctrl("x")]
+            if state.seat.isFacilitator { quits.append(.char("q")) }
+            return quits.contains(key) ? FieldTyping.finish(&state) + [.quit] : []
+        }
+        if state.confirmingQuit {
+            state.confirmingQuit = false
+            return Keymap.command(for: key, in: .confirmQuit) == .quit ? FieldTyping.finish(&state) + [.quit] : []
+        }
+        // Renaming a group in the list: the name takes the keys until Enter or Esc.
+        if case .groupName? = state.editing?.field { return GroupsUpdate.renameKey(key, &state) }
+        let context = state.keyContext
+        if let command = Keymap.command(for: key, in: context) {
+            guard state.seat.allows(command, on: state.screen) else { return [] }
+            // A participant quits only by a key that cannot be typed by accident.
+            if command == .quit, case .char = key, !state.seat.isFacilitator { return [] }
+            if Seat.changesWork.contains(command), FieldTyping.lockedNotice(&state) { return [] }
+            return perform(command, &state)
+        }
+        if context.takesTyping, FieldTyping.isEditingKey(key) { return FieldTyping.type(key, &state) }
+        return []
+    }
+
+    static func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
+        let now = state.now
+        func saved(_ changes: [SessionChange]) -> [Effect] { changes.isEmpty ? [] : [.save(changes)] }
+        switch command {
+        case .quit:
+            if state.quitNeedsConfirmation {
+                state.confirmingQuit = true
+                return []
+            }
+            return FieldTyping.finish(&state) + [.quit]
+        case .next:
+            let effects = saved(state.session.goNext(at: now))
+            followAgenda(&state)
+            return effects
+        case .previous:
+            let effects = saved(state.session.goPrevious(at: now))
+            followAgenda(&state)
+            return effects
+        case .toggleTimer:
+            return saved(state.session.toggleTimer(at: now))
+        case .addMinute:
+            return saved(state.session.adjustTimer(minutes: 1, at: now))
+        case .removeMinute:
+            return saved(state.session.adjustTimer(minutes: -1, at: now))
+        case .agenda:
+            if case .agenda = state.screen { state.screen = .item }
+            else { state.screen = .agenda(selected: state.session.currentIndex) }
+            return []
+        case .lock:
+            let reason = state.live.locked ? nil : state.session.currentItem.title
+            state.live.locked.toggle()
+            state.live.lockReason = reason
+            state.notice = state.strings[state.live.locked ? .lockedNotice : .unlockedNotice]
+            return [.setLocked(state.live.locked, reason: reason)]
+        case .terminals:
+            if case .terminals(let back) = state.screen { state.screen = back }
+            else { state.screen = .terminals(returnTo: state.screen) }
+            return []
+        case .restore:
+            guard case .history(let v) = state.screen, v.versions.indices.contains(v.selected), v.selected > 0 else { return [] }
+            return [.restore(v.field, text: v.versions[v.selected].text)]
+        case .help:
+            let effects = FieldTyping.finish(&state)
+            if case .help(let back) = state.screen { state.screen = back }
+            else { state.screen = .help(returnTo: state.screen) }
+            return effects
+        case .back:
+            return back(&state)
+        case .up, .down:
+            switch state.screen {
+            case .agenda(let s):
+                let last = state.session.programme.agenda.count - 1
+                state.screen = .agenda(selected: min(last, max(0, s + (command == .up ? -1 : 1))))
+            case .groups(var v):
+                v.selected = min(max(0, state.workshop.orderedGroups.count - 1), max(0, v.selected + (command == .up ? -1 : 1)))
+                state.screen = .groups(v)
+            case .history(var v):
+                v.selected = min(max(0, v.versions.count - 1), max(0, v.selected + (command == .up ? -1 : 1)))
+                state.screen = .history(v)
+            case .chooseGroup(var v):
+                v.selected = min(max(0, state.workshop.activeGroups.count - 1), max(0, v.selected + (command == .up ? -1 : 1)))
+                state.screen = .chooseGroup(v)
+            default:
+                return FormUpdate.perform(command, &state)
+            }
+            return []
+        case .select:
+            switch state.screen {
+            case .agenda(let s):
+                state.screen = .item
+                let effects = saved(state.session.go(to: s, at: now))
+                followAgenda(&state)
+                return effects
+            case .chooseGroup(let v):
+                let groups = state.workshop.activeGroups
+                guard groups.indices.contains(v.selected) else { return [] }
+                state.seat = .participant(groupID: groups[v.selected].id)
+                state.notice = nil; state.noticeUntil = nil
+                WorksheetUpdate.open(groupID: groups[v.selected].id, returnTo: .item, &state)
+                followAgenda(&state)
+                return [.changeGroup(groups[v.selected].id)]
+            default:
+                return FormUpdate.perform(command, &state)
+            }
+        case .groups:
+            state.screen = .groups(GroupsView())
+            return []
+        case .roadmapView:
+            if case .roadmap(let v) = state.screen { state.screen = v.returnTo }
+            else { state.screen = .roadmap(RoadmapView(returnTo: state.screen)) }
+            return []
+        case .export:
+            return [.exportMinutes]
+        case .plenum:
+            let effects = FieldTyping.finish(&state)
+            if case .plenum = state.screen { state.screen = .item }
+            else { state.screen = .plenum(PlenumView(part: currentPart(state), returnTo: state.screen)) }
+            return effects
+        case .example:
+            let effects = FieldTyping.finish(&state)
+            if case .example(let back) = state.screen { state.screen = back }
+            else { state.screen = .example(returnTo: state.screen) }
+            return effects
+        default:
+            return FormUpdate.perform(command, &state)
+        }
+    }
+
+    /// Esc: leave the field being typed in; else go back one screen. A participant's home
+    /// is its own worksheet.
+    static func back(_ state: inout AppState) -> [Effect] {
+        if state.editing != nil { return FieldTyping.finish(&state) }
+        if case .worksheet(var v) = state.screen, v.linkPicker != nil {
+            v.linkPicker = nil
+            state.screen = .worksheet(v)
+            return []
+        }
+        if case .participant(let group) = state.seat {
+            switch state.screen {
+            case .worksheet, .chooseGroup: return []
+            case .help(let back): state.screen = back
+            default: WorksheetUpdate.open(groupID: group, returnTo: .item, &state)
+            }
+            return []
+        }
+        switch state.screen {
+        case .help(let back), .example(let back), .terminals(let back): state.screen = back
+        case .history(let v): state.screen = v.returnTo
+        case .roadmap(let v): state.screen = v.returnTo
+        case .plenum(let v): state.screen = v.returnTo ?? .item
+        case .agreement(let v): WorksheetUpdate.open(groupID: v.groupID, returnTo: .groups, &state)
+        case .worksheet(let v):
+            switch v.returnTo {
+            case .groups: state.screen = .groups(GroupsView())
+            case .item: state.screen = .item
+            }
+        default: state.screen = .item
+        }
+        return []
+    }
+}
+
+extension AppState {
+    /// The keys in force: the screen's, or the question whether to quit.
+    var keyContext: KeyContext { confirmingQuit ? .confirmQuit : screen.keyContext }
+
+    /// A participant's quit closes the connection; the facilitator's, while a timer runs or
+    /// terminals are joined, takes the room's screen away: both are asked first.
+    var quitNeedsConfirmation: Bool {
+        guard seat.isFacilitator else { return true }
+        return session.currentProgress.countdown.isRunning || !live.terminals.isEmpty
+    }
+
+    /// A notice that stays for a while, even through keys (e.g. how to switch to UTF-8).
+    mutating func show(_ text: String, forSeconds seconds: Double) {
+        notice = text
+        noticeUntil = now + seconds
+    }
+}

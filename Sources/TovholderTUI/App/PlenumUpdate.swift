@@ -1,0 +1,19 @@
+import TovholderCore
+
+/// The plenum: every group's work side by side; PgUp/PgDn page through the groups, the
+/// facilitator types notes below (a participant only reads).
+enum PlenumUpdate {
+    static func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
+        guard case .plenum(var v) = state.screen else { return [] }
+        switch command {
+        case .history:
+            return [.loadVersions(.plenumNote(itemID: state.session.currentItem.id))]
+        case .scrollLeft, .scrollRight:
+            let count = state.workshop.activeGroups.count
+            v.firstColumn = min(max(0, count - 1), max(0, v.firstColumn + (command == .scrollLeft ? -1 : 1)))
+            state.screen = .plenum(v)
+        default: break
+        }
+        return []
+    }
+}
