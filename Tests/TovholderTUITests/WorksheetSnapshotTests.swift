@@ -32,7 +32,7 @@ final class WorksheetSnapshotTests: XCTestCase {
     func testWorksheetWhileTypingShowsTheCursor() {
         check("worksheet-editing") { state in
             WorksheetUpdate.open(groupID: 100, returnTo: .groups, &state)
-            _ = update(&state, .key(.enter))
+            _ = update(&state, .key(.end))  // the first key starts typing in the focused entry
             _ = update(&state, .key(.paste(" – og borgerne ved hvem de skal ringe til 📞")))
         }
     }
@@ -41,7 +41,7 @@ final class WorksheetSnapshotTests: XCTestCase {
         check("worksheet-links") { state in
             WorksheetUpdate.open(groupID: 100, returnTo: .groups, &state)
             for _ in 0..<3 { _ = update(&state, .key(.down)) }
-            _ = update(&state, .key(.char("l")))
+            _ = update(&state, .key(.function(2)))
             _ = update(&state, .key(.down))
         }
     }
@@ -57,7 +57,7 @@ final class WorksheetSnapshotTests: XCTestCase {
     func testPlenumWithEightGroupsScrolledSideways() {
         check("plenum-8", groups: 8) { state in
             state.screen = .plenum(PlenumView(part: .mechanisms))
-            _ = update(&state, .key(.char(">")))
+            _ = update(&state, .key(.pageDown))
             state.workshop.plenumNotes[state.session.currentItem.id] = "Rummet: flere vil arbejde med borgerpaneler.\nAftale: tovholderne mødes i januar."
         }
     }
@@ -108,6 +108,20 @@ final class AgreementSnapshotTests: XCTestCase {
             var view = AgreementView(groupID: 100)
             view.focus = 5
             state.screen = .agreement(view)
+        }
+    }
+
+    /// "Præsentation og afrunding i plenum": every group's agreements side by side, under
+    /// the item's own title (not the goals, as a plenum of an unknown part once showed).
+    func testClosingPlenumShowsEveryGroupsAgreements() {
+        check("closing-plenum") { state in
+            let i = F.referenceDay.agenda.lastIndex { $0.kind == .plenum }!
+            _ = state.session.go(to: i, at: state.now)
+            followAgenda(&state)
+            let text = render(state).text
+            XCTAssertTrue(text.contains(F.referenceDay.agenda[i].title.prefix(30)), text)
+            XCTAssertTrue(text.contains("Anne – Erfaringer fra Ballerup"), text)
+            XCTAssertFalse(text.contains("Borgeren har én fast kontaktperson"), "no goals: \(text)")
         }
     }
 

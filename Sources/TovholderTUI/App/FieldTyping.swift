@@ -62,6 +62,13 @@ enum FieldTyping {
         let width = FieldGeometry.width(of: editing.field, state)
         let before = editing.editor.text
         _ = editing.editor.handle(single ? flattened(key) : key, width: width)
+        if case .plenumNote = editing.field {
+            // The notes are a box of a few rows: it scrolls only as far as the cursor needs.
+            editing.view.scrollTop = TextFieldView.scrolled(
+                editing.view.scrollTop, cursorRow: editing.editor.cursorPosition(width: width).row,
+                rows: editing.editor.layout(width: width).count, height: PlenumScreen.notesTextRect(state.size).height,
+                keepCursor: true)
+        }
         state.editing = editing
         guard editing.editor.text != before else { return [] }
         return saveTyped(editing, &state)

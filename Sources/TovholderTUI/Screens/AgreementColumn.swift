@@ -11,9 +11,9 @@ enum AgreementColumn {
         guard let form = state.agreements[group.id] else { return }
         let questions = AgreementScreen.questionTexts(state)
         func block(_ heading: String, _ lines: [String]) {
-            guard y < rect.maxY else { return }
-            canvas.put(heading, x: rect.x, y: y, role: .muted, attributes: [.bold], maxX: rect.maxX)
-            y += 1
+            for line in wrap(heading, width: max(1, rect.width)) where y < rect.maxY {
+                canvas.put(line, x: rect.x, y: y, role: .muted, attributes: [.bold], maxX: rect.maxX); y += 1
+            }
             for text in lines {
                 for line in wrap(text, width: max(1, rect.width - 2)) where y < rect.maxY {
                     canvas.put(line, x: rect.x + 2, y: y, role: .text, maxX: rect.maxX); y += 1
