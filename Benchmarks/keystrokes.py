@@ -43,7 +43,7 @@ def main():
     p.read_until(b"Afslut")
     p.write(b"g"); p.read_until(b"Grupper")
     p.write(b"\r"); p.read_until(b"Arbejdsark")
-    p.write(b"\r"); p.drain()
+    p.drain()  # the first goal has the focus; the first letter starts editing it
     tov = echo_times(p, count)
     # A 10 000-character paste, bracketed as a terminal sends it.
     paste = ("Borgeren i centrum æøå " * 500)[:9990] + "SLUTMARKR"

@@ -27,11 +27,11 @@ def measure(terminals, rounds, work):
     for i in range(terminals - 2):
         p = Pty([BIN, "join", session, "--group", str(i % 4 + 1)], work, rows=30, cols=120)
         p.read_until(b"Arbejdsark")
-        p.write(b"o"); p.read_until(b"plenum")
+        p.write(b"\x1b[15~"); p.read_until(b"plenum")  # F5: a participant's worksheet takes letters
         watchers.append(p)
     writer = Pty([BIN, "join", session, "--group", "1"], work)
     writer.read_until(b"Arbejdsark")
-    writer.write(b"\r")  # edit the first goal, shown in every plenum
+    # The first goal is focused; the first paste starts editing it (shown in every plenum).
     time.sleep(0.5)
     for w in watchers + [writer]:
         w.drain(0.05)

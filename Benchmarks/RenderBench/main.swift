@@ -3,7 +3,7 @@ import TovholderCore
 import TovholderTUI
 
 // Prints how long a full render of a screen takes (median and p99 over many frames).
-// Budget (DESIGN.md): a full render at 240x67 in at most 2 ms.
+// Budget (README.md, benchmarks): a full render at 240x67 in at most 2 ms.
 
 let root = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : FileManager.default.currentDirectoryPath
 guard case .success(let day) = TemplateLoader.load(path: root + "/sessions/udviklingsdag.yaml") else {

@@ -185,8 +185,8 @@ struct Export: ParsableCommand {
         } catch let e as SessionError { throw UserError(e.message, lang) }
         if let output {
             do { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) }
-            catch { throw UserError(Localized(da: "\(output): kan ikke skrives: \(error.localizedDescription)",
-                                              en: "\(output): cannot be written: \(error.localizedDescription)"), lang) }
+            catch { throw UserError(Localized(da: "\(output): kan ikke skrives – findes mappen, og må du skrive i den?",
+                                              en: "\(output): cannot be written – does the folder exist, and may you write in it?"), lang) }
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import TovholderCore
 
-/// Exit codes (DESIGN.md): 0 ok, 1 user error with a clear message, 2 usage.
+/// Exit codes (README.md): 0 ok, 1 user error with a clear message, 2 usage.
 @main
 enum Entry {
     static func main() {

@@ -1,6 +1,6 @@
 /// The timer of one agenda item. It stores the wall-clock start of the running stretch and
 /// the time accumulated in earlier stretches, never counted ticks, so it cannot drift and
-/// a restarted program resumes it exactly (DESIGN.md, practice 5).
+/// a restarted program resumes it exactly (DECISIONS.md: timers).
 public struct Countdown: Equatable, Sendable {
     /// Planned length plus the facilitator's ± minutes, in seconds.
     public var durationSeconds: Int

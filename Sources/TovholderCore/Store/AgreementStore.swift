@@ -126,7 +126,7 @@ extension SessionStore {
         struct DateOnly: Decodable { var date: CalendarDate }
         guard let json = try String.fetchOne(db, sql: "SELECT json FROM programme WHERE id = 1"),
               let date = try? JSONDecoder().decode(DateOnly.self, from: Data(json.utf8)).date else {
-            throw SessionError.damaged(path: path, detail: "programme missing")
+            throw SessionError.damaged(path: path, detail: SessionError.programmeMissing)
         }
         return date
     }

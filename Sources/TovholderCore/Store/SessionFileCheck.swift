@@ -7,10 +7,11 @@ public enum SessionError: Error, Equatable {
     case notSQLite(path: String)
     case foreignDatabase(path: String)
     case newerSchema(path: String, version: String)
-    case damaged(path: String, detail: String)
-    case unreadable(path: String, detail: String)
+    /// `detail` is already worded for a person (see `SessionError.why`).
+    case damaged(path: String, detail: Localized)
+    case unreadable(path: String, detail: Localized)
     case exists(path: String)
-    case cannotCreate(path: String, detail: String)
+    case cannotCreate(path: String, detail: Localized)
     /// Other terminals kept the file busy through every retry (seconds, not a normal wait).
     case busy(path: String)
 
@@ -28,14 +29,14 @@ public enum SessionError: Error, Equatable {
             return Localized(da: "\(p): er lavet af en nyere udgave af Tovholder (skema \(v)); opdatér Tovholder. Filen er ikke ændret",
                              en: "\(p): was made by a newer version of Tovholder (schema \(v)); update Tovholder. The file was not changed")
         case .damaged(let p, let d):
-            return Localized(da: "\(p): sessionen er beskadiget: \(d)", en: "\(p): the session is damaged: \(d)")
+            return Localized(da: "\(p): sessionen er beskadiget: \(d.da)", en: "\(p): the session is damaged: \(d.en)")
         case .unreadable(let p, let d):
-            return Localized(da: "\(p): kan ikke læses som en Tovholder-session: \(d)",
-                             en: "\(p): cannot be read as a Tovholder session: \(d)")
+            return Localized(da: "\(p): kan ikke læses som en Tovholder-session: \(d.da)",
+                             en: "\(p): cannot be read as a Tovholder session: \(d.en)")
         case .exists(let p):
             return Localized(da: "\(p): findes allerede", en: "\(p): already exists")
         case .cannotCreate(let p, let d):
-            return Localized(da: "\(p): kan ikke oprettes: \(d)", en: "\(p): cannot be created: \(d)")
+            return Localized(da: "\(p): kan ikke oprettes: \(d.da)", en: "\(p): cannot be created: \(d.en)")
         case .busy(let p):
             return Localized(da: "\(p): sessionen er optaget af en anden terminal lige nu; prøv igen om lidt",
                              en: "\(p): another terminal is keeping the session busy right now; try again in a moment")
@@ -48,7 +49,7 @@ enum SessionFileCheck {
     static func requireSQLiteHeader(path: String) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw FileManager.default.fileExists(atPath: path)
-                ? SessionError.unreadable(path: path, detail: "no read access")
+                ? SessionError.unreadable(path: path, detail: Localized(da: "du må ikke læse filen", en: "you may not read the file"))
                 : SessionError.notFound(path: path)
         }
         defer { try? handle.close() }
@@ -67,4 +68,10 @@ enum SessionFileCheck {
         }
         return applied == SessionSchema.knownMigrations
     }
+}
+
+extension SessionError {
+    /// Why, in words, for an error from SQLite or the file system (never their own text).
+    static func why(_ error: Error) -> Localized { UserFacing.message(for: error) }
+    static let programmeMissing = Localized(da: "dagens program mangler i filen", en: "the day's programme is missing from the file")
 }

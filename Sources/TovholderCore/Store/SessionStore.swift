@@ -39,7 +39,7 @@ public final class SessionStore {
             } catch let error as SessionError {
                 throw error
             } catch {
-                throw SessionError.unreadable(path: path, detail: "\(error)")
+                throw SessionError.unreadable(path: path, detail: SessionError.why(error))
             }
         }
     }
@@ -56,13 +56,13 @@ public final class SessionStore {
             let queue = try DatabaseQueue(path: path, configuration: config)
             _ = try queue.read { db in try SessionFileCheck.requireTovholderSchema(db, path: path) }
             let result = try queue.read { db in try String.fetchOne(db, sql: "PRAGMA quick_check") } ?? ""
-            guard result == "ok" else { throw SessionError.damaged(path: path, detail: result) }
+            guard result == "ok" else { throw SessionError.damaged(path: path, detail: Localized(da: "SQLite fandt fejl i filen: \(result)", en: "SQLite found errors in the file: \(result)")) }
             _ = try SessionStore(path: path, queue: queue).load()
             try queue.close()
         } catch let error as SessionError {
             throw error
         } catch {
-            throw SessionError.unreadable(path: path, detail: "\(error)")
+            throw SessionError.unreadable(path: path, detail: SessionError.why(error))
         }
     }
 
@@ -107,11 +107,11 @@ public final class SessionStore {
             }
             try q.close()
         } catch {
-            throw SessionError.cannotCreate(path: path, detail: "\(error)")
+            throw SessionError.cannotCreate(path: path, detail: SessionError.why(error))
         }
         if link(temp, path) != 0 {
             if errno == EEXIST { throw SessionError.exists(path: path) }
-            throw SessionError.cannotCreate(path: path, detail: String(cString: strerror(errno)))
+            throw SessionError.cannotCreate(path: path, detail: Localized(da: "filen kunne ikke lægges på plads (fejl \(errno))", en: "the file could not be put in place (error \(errno))"))
         }
         return try open(path: path)
     }
@@ -133,15 +133,15 @@ public final class SessionStore {
     /// The facilitator's state inside a read the caller holds (exports read it with the worksheets).
     func readState(_ db: Database) throws -> SessionState {
         guard let json = try String.fetchOne(db, sql: "SELECT json FROM programme WHERE id = 1") else {
-            throw SessionError.damaged(path: path, detail: "programme missing")
+            throw SessionError.damaged(path: path, detail: SessionError.programmeMissing)
         }
         let programme: DayTemplate
         do {
             programme = try JSONDecoder().decode(DayTemplate.self, from: Data(json.utf8))
         } catch {
-            throw SessionError.damaged(path: path, detail: "programme: \(error)")
+            throw SessionError.damaged(path: path, detail: Localized(da: "dagens program i filen kan ikke læses", en: "the day's programme in the file cannot be read"))
         }
-        guard !programme.agenda.isEmpty else { throw SessionError.damaged(path: path, detail: "empty agenda") }
+        guard !programme.agenda.isEmpty else { throw SessionError.damaged(path: path, detail: Localized(da: "dagens program er tomt", en: "the day's programme is empty")) }
         var state = SessionState(programme: programme)
         if let row = try Row.fetchOne(db, sql: "SELECT item_index, step FROM position WHERE id = 1") {
             state.currentIndex = min(max(0, row["item_index"]), programme.agenda.count - 1)

@@ -42,7 +42,7 @@ public enum KeyContext: Sendable, CaseIterable {
     case confirmQuit
 
     /// Screens that are forms: printable keys type into the focused field, so commands sit
-    /// on function and Ctrl keys only (DESIGN.md: a letter typed by mistake never moves the day).
+    /// on function and Ctrl keys only (README.md, Taster: a letter typed by mistake never moves the day).
     public var takesTyping: Bool {
         switch self {
         case .worksheet, .agreement, .roadmap, .plenum: return true
@@ -62,7 +62,7 @@ public struct KeyBinding: Sendable {
     public let barPriority: Int?
 }
 
-/// The one table of keys (DESIGN.md: a contract the tests rely on). Letters are commands
+/// The one table of keys (README.md, Taster: a contract the tests rely on). Letters are commands
 /// only on the day's screens and in lists; forms take commands on F-keys and Ctrl keys.
 public enum Keymap {
     static func l(_ s: String) -> Localized { Localized(da: s, en: s) }

@@ -1,6 +1,6 @@
 import TovholderCore
 
-/// The one place state changes: a message in, effects out (DESIGN.md, practice 4). Every
+/// The one place state changes: a message in, effects out (DECISIONS.md: one dispatch). Every
 /// message, from a key or from the shell's own results, comes through here, and the shell
 /// performs every effect returned (`Runner.dispatch`).
 public func update(_ state: inout AppState, _ message: Message) -> [Effect] {

@@ -1,4 +1,4 @@
-/// Scroll state of one text field (DESIGN.md practice 3: view state in a small struct).
+/// Scroll state of one text field (view state in a small struct, apart from the text).
 public struct FieldViewState: Equatable, Sendable {
     /// The first display row shown.
     public var scrollTop: Int

@@ -79,7 +79,7 @@ enum Chrome {
     }
 }
 
-/// Draws a frame for the whole state: the pure `render(state) -> canvas` of DESIGN.md.
+/// Draws a frame for the whole state: a pure function of the state.
 public func render(_ state: AppState) -> Canvas {
     var canvas = Canvas(size: state.size)
     render(state, into: &canvas)
