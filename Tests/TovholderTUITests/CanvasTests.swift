@@ -95,4 +95,19 @@ final class BigDigitsTests: XCTestCase {
         XCTAssertEqual(CountdownView.digits(remaining: -135.5), "+02:15")
         XCTAssertEqual(CountdownView.digits(remaining: 3900), "1:05:00")
     }
+
+    /// Sequences joined by a zero-width joiner are drawn up to the joiner: every terminal
+    /// then gives them the cells the layout counted, and no stray mark lands in a neighbour.
+    func testZeroWidthJoinersNeverShiftTheLayoutOrLeaveStrayCharacters() {
+        var c = Canvas(size: Size(width: 12, height: 1))
+        let end = c.put("👩\u{200D}⚕\u{FE0F}x F\u{200D}ærdig", x: 0, y: 0)
+        XCTAssertEqual(end, 10)
+        XCTAssertEqual(c[0, 0].grapheme, "👩")
+        XCTAssertTrue(c[1, 0].isContinuation)
+        XCTAssertEqual(c[2, 0].grapheme, "x")
+        XCTAssertEqual(c[4, 0].grapheme, "F")
+        XCTAssertEqual(c[5, 0].grapheme, "æ")
+        XCTAssertEqual(c.text, "👩x Færdig  \n")
+        for x in 0..<12 { XCTAssertFalse(c[x, 0].grapheme.map { String($0).unicodeScalars.contains { $0.value == 0x200D } } ?? false) }
+    }
 }
