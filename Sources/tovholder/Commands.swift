@@ -184,6 +184,8 @@ struct Export: ParsableCommand {
             text = render(minutes, as: format)
         } catch let e as SessionError { throw UserError(e.message, lang) }
         if let output {
+            do { try MinutesExport.guardTarget(output, session: file, replacement: text) }
+            catch let e as ExportError { throw UserError(e.message, lang) }
             do { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) }
             catch { throw UserError(Localized(da: "\(output): kan ikke skrives – findes mappen, og må du skrive i den?",
                                               en: "\(output): cannot be written – does the folder exist, and may you write in it?"), lang) }
