@@ -186,7 +186,10 @@ struct Export: ParsableCommand {
         if let output {
             do { try MinutesExport.guardTarget(output, session: file, replacement: text) }
             catch let e as ExportError { throw UserError(e.message, lang) }
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) }
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+                FilePermissions.apply(FilePermissions.mode(forFile: output), to: output)
+            }
             catch { throw UserError(Localized(da: "\(output): kan ikke skrives – findes mappen, og må du skrive i den?",
                                               en: "\(output): cannot be written – does the folder exist, and may you write in it?"), lang) }
         } else {

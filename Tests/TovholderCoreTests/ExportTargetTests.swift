@@ -41,3 +41,30 @@ final class ExportTargetTests: StoreTestCase {
         }
     }
 }
+
+/// A session, its -wal and -shm and its minutes are the owner's, and the folder's group's in a
+/// shared folder — never others', whatever the umask.
+final class FilePermissionTests: StoreTestCase {
+    func mode(_ path: String) -> mode_t {
+        var st = stat(); stat(path, &st); return st.st_mode & 0o777
+    }
+
+    func testPrivateFolderOwnerOnlySharedFolderGroupTooNeverOthers() throws {
+        let old = umask(0o022)
+        defer { umask(old) }
+        for (folderMode, expected) in [(mode_t(0o755), mode_t(0o600)), (0o2775, 0o660), (0o770, 0o660)] {
+            let folder = dir + "/f\(folderMode)"
+            mkdir(folder, 0o700); chmod(folder, folderMode)
+            let store = try SessionStore.create(path: folder + "/dag.tovholder", programme: TestProgramme.day(),
+                                                templateName: "t", now: 0)
+            _ = try store.addGroup(name: "Gruppe X")  // a write: -wal and -shm exist
+            XCTAssertEqual(mode(store.path), expected, "session in a \(String(folderMode, radix: 8)) folder")
+            for sidecar in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: store.path + sidecar) {
+                XCTAssertEqual(mode(store.path + sidecar), expected, sidecar)
+            }
+            for file in try MinutesExport.write(store: store, language: .da, utcOffsetSeconds: 0, now: 1) {
+                XCTAssertEqual(mode(file), expected, file)
+            }
+        }
+    }
+}

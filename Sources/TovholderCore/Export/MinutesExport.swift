@@ -24,7 +24,11 @@ public enum MinutesExport {
             (path: exportPath(session: store.path, format: format), text: render(m, as: format))
         }
         for o in outputs { try guardTarget(o.path, session: store.path, replacement: o.text) }
-        for o in outputs { try Data(o.text.utf8).write(to: URL(fileURLWithPath: o.path), options: .atomic) }
+        let mode = FilePermissions.mode(forFile: store.path)
+        for o in outputs {
+            try Data(o.text.utf8).write(to: URL(fileURLWithPath: o.path), options: .atomic)
+            FilePermissions.apply(mode, to: o.path)  // the minutes are as private as the session
+        }
         return outputs.map(\.path)
     }
 

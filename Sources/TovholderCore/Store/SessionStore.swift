@@ -89,6 +89,7 @@ public final class SessionStore {
         let temp = path + ".new-\(getpid())"
         defer { removeSidecars(temp); unlink(temp) }
         do {
+            try FilePermissions.createEmpty(temp, mode: FilePermissions.mode(forFile: path))
             let q = try DatabaseQueue(path: temp, configuration: configuration())
             try q.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA journal_mode = WAL")
