@@ -54,8 +54,11 @@ func runTerminal(store: SessionStore, session: SessionState, workshop: Workshop 
                          utcOffsetSeconds: localUTCOffset(), size: backend.size)
     state.sit(as: seat)
     if !notes.isEmpty { state.notice = notes.joined(separator: " · ") }
-    Runner(state: state, store: store, backend: backend, presence: presence).run()
+    let runner = Runner(state: state, store: store, backend: backend, presence: presence)
+    runner.run()
     backend.shutdown()
+    // Nothing typed is lost in silence: what the file would not take is printed for the user.
+    if let report = runner.unsavedReport { FileHandle.standardError.write(Data((report + "\n").utf8)) }
     if let note = localeNote { FileHandle.standardError.write(Data((note + "\n").utf8)) }
 }
 

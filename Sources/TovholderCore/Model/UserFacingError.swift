@@ -41,3 +41,29 @@ public enum UserFacing {
                          en: "The change could not be saved. Try again; nothing else is lost.")
     }
 }
+
+extension UserFacing {
+    /// A write that failed because of the disk or the file (full, read-only, no permission,
+    /// an I/O error, busy past every retry): worth keeping in memory and trying again.
+    public static func isStorageFailure(_ error: Error) -> Bool {
+        guard let db = error as? DatabaseError else { return false }
+        return [.SQLITE_FULL, .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN, .SQLITE_IOERR, .SQLITE_BUSY,
+                .SQLITE_LOCKED].contains(db.resultCode)
+    }
+
+    /// "Disken er fuld – ændringer siden 10.42 er ikke gemt endnu", and that they are kept.
+    public static func unsaved(_ error: Error, since: String) -> Localized {
+        let code = (error as? DatabaseError)?.resultCode
+        let (da, en): (String, String)
+        switch code {
+        case .SQLITE_FULL?: (da, en) = ("Disken er fuld", "The disk is full")
+        case .SQLITE_READONLY?, .SQLITE_PERM?, .SQLITE_CANTOPEN?:
+            (da, en) = ("Sessionsfilen kan ikke skrives (rettigheder)", "The session file cannot be written (permissions)")
+        case .SQLITE_BUSY?, .SQLITE_LOCKED?: (da, en) = ("Sessionsfilen er optaget", "The session file is busy")
+        default: (da, en) = ("Sessionsfilen kan ikke skrives", "The session file cannot be written")
+        }
+        return Localized(
+            da: "\(da) – ændringer siden \(since) er ikke gemt endnu. De er i behold her og gemmes, så snart det kan lade sig gøre.",
+            en: "\(en) – changes since \(since) are not saved yet. They are kept here and saved as soon as possible.")
+    }
+}

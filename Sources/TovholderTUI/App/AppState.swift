@@ -62,6 +62,8 @@ public struct AppState: Equatable, Sendable {
     public var notice: String?
     /// When set, the notice stays until then, through keys.
     public var noticeUntil: Double?
+    /// Why changes wait in memory (the file cannot be written), until they are saved.
+    public var unsaved: String?
     /// "Quit? Enter: yes" is asked; the next key answers.
     public var confirmingQuit = false
     public var seat: Seat = .facilitator
@@ -95,7 +97,7 @@ public struct AppState: Equatable, Sendable {
         a.session == b.session && a.screen == b.screen && a.strings.language == b.strings.language
             && a.fileName == b.fileName && a.now == b.now && a.size == b.size && a.workshop == b.workshop
             && a.editing == b.editing && a.notice == b.notice && a.noticeUntil == b.noticeUntil
-            && a.confirmingQuit == b.confirmingQuit && a.seat == b.seat && a.live == b.live
+            && a.confirmingQuit == b.confirmingQuit && a.unsaved == b.unsaved && a.seat == b.seat && a.live == b.live
             && a.agreements == b.agreements && a.roadmap == b.roadmap
     }
 }
@@ -126,6 +128,9 @@ public enum Message: Equatable, Sendable {
     case leaseLost(FieldRef, Lease)
     /// 30 s without a keystroke: the field was given back.
     case leaseExpired(FieldRef)
+    /// Changes wait in memory because the file cannot be written (the words why), or nil:
+    /// everything is saved again.
+    case unsavedChanged(String?)
     case liveRefreshed(LiveState)
     case versionsLoaded(FieldRef, [TextVersion])
     case restored
@@ -175,4 +180,14 @@ public enum WorkshopChange: Equatable, Sendable {
     case addRoadmapEntry(after: Int64?)
     case deleteRoadmapEntry(Int64)
     case updateRoadmapEntry(RoadmapEntry)
+}
+
+extension Effect {
+    /// A change that needs the file's answer (the new entry's, group's or row's number).
+    var createsSomething: Bool {
+        switch self {
+        case .workshop(.addEntry), .workshop(.addGroup), .workshop(.addAgreementRow), .workshop(.addRoadmapEntry): return true
+        default: return false
+        }
+    }
 }

@@ -54,9 +54,12 @@ public final class Runner {
             }
             if quitting { break }
             dispatch(.tick(now: clock()))
+            retryUnsaved()
             reloadIfChangedElsewhere()
         }
         // Leaving: what is typed is saved (per keystroke); the fields and the list are freed.
+        lastRetry = 0
+        retryUnsaved()
         if let p = presence { try? store.releaseAll(holder: p.id); try? store.leave(id: p.id) }
     }
 
@@ -73,8 +76,7 @@ public final class Runner {
         switch effect {
         case .quit: quitting = true
         case .bell: backend.bell()
-        case .save(let changes): save(changes)
-        case .workshop(let change): apply(change)
+        case .save, .workshop: write(effect)
         case .acquireLease(let field, let takeOver): acquire(field, takeOver: takeOver)
         case .releaseLease(let field): release(field)
         case .setLocked(let locked, let reason): attempt { try store.setLocked(locked, reason: reason) }
@@ -101,61 +103,120 @@ public final class Runner {
         if canvas != drawn { backend.draw(canvas); drawn = canvas }
     }
 
-    private func save(_ changes: [SessionChange]) {
-        if attempt({ try store.save(changes, of: state.session) }) { noteOwnCommit() }
+    /// Changes the file could not take (a full disk, a read-only file), in order: the screen
+    /// keeps showing them, they are retried every second and saved in order once possible.
+    private var unsaved: [Effect] = []
+    private var lastRetry = 0.0
+
+    /// A change for the file: behind any that wait, else now. One the file cannot take
+    /// waits in memory (a new entry, group or row cannot: it needs its number from the file).
+    private func write(_ effect: Effect) {
+        if !unsaved.isEmpty {
+            if effect.createsSomething { dispatch(.failed(state.strings[.notWhileUnsaved])) } else { enqueue(effect) }
+            return
+        }
+        do {
+            try commit(effect)
+            noteOwnCommit()
+        } catch where UserFacing.isStorageFailure(error) && !effect.createsSomething {
+            enqueue(effect)
+            let since = state.strings.time(ClockTime(minutes: Int(state.minuteOfDay(clock()))))
+            dispatch(.unsavedChanged(UserFacing.unsaved(error, since: since).text(state.strings.language)))
+        } catch {
+            dispatch(.failed(UserFacing.message(for: error).text(state.strings.language)))
+            reloadWorkshop()
+        }
+    }
+
+    /// Typing into one field queues only its latest text.
+    private func enqueue(_ effect: Effect) {
+        if case .workshop(.setText(let field, _)) = effect, case .workshop(.setText(let last, _))? = unsaved.last,
+           last == field {
+            unsaved[unsaved.count - 1] = effect
+        } else {
+            unsaved.append(effect)
+        }
+    }
+
+    /// Once a second while changes wait: save them in order, stopping at the first refusal.
+    private func retryUnsaved() {
+        let now = clock()
+        guard !unsaved.isEmpty, now - lastRetry >= 1 else { return }
+        lastRetry = now
+        while let first = unsaved.first {
+            do { try commit(first) } catch { return }
+            unsaved.removeFirst()
+        }
+        noteOwnCommit()
+        dispatch(.unsavedChanged(nil))
+        reloadWorkshop()
+    }
+
+    /// What could not be saved when the program ends (printed after the screen is given back).
+    public var unsavedReport: String? {
+        let texts = unsaved.compactMap { effect -> String? in
+            guard case .workshop(.setText(let field, let text)) = effect else { return nil }
+            return FieldNames.name(field, state) + ": " + text
+        }
+        return unsaved.isEmpty ? nil : ([state.strings[.unsavedAtExit]] + texts).joined(separator: "\n")
+    }
+
+    private func commit(_ effect: Effect) throws {
+        switch effect {
+        case .save(let changes): try store.save(changes, of: state.session)
+        case .workshop(let change): try apply(change)
+        default: break
+        }
     }
 
     /// Carries out a change to groups or worksheets in its own transaction. Structural
     /// changes reload the workshop; typing does not (the state already shows the text).
-    private func apply(_ change: WorkshopChange) {
-        let ok = attempt {
-            switch change {
-            case .setText(let field, let text): try setText(field, text)
-            case .renameGroup(let id, let name):
-                try store.renameGroup(id: id, name: name)
-                reloadWorkshop()
-            case .addEntry(let group, let kind, let after, let text):
-                let entry = try store.addEntry(groupID: group, kind: kind, after: after, text: text, author: label)
-                reloadWorkshop()
-                dispatch(.entryAdded(entry))
-            case .deleteEntry(let id):
-                try store.deleteEntry(id: id); reloadWorkshop()
-            case .moveEntry(let id, let by):
-                try store.moveEntry(id: id, by: by); reloadWorkshop()
-            case .setLinks(let id, let targets):
-                try store.setLinks(entryID: id, targets: targets)
-            case .addGroup(let name):
-                let group = try store.addGroup(name: name)
-                reloadWorkshop()
-                dispatch(.groupAdded(group))
-            case .removeGroup(let id):
-                try store.removeGroup(id: id); reloadWorkshop()
-            case .restoreGroup(let id):
-                try store.restoreGroup(id: id); reloadWorkshop()
-            case .addAgreementRow(let group, let after, let who):
-                var row = try store.addAgreementRow(groupID: group, after: after)
-                if !who.isEmpty {
-                    try store.setAgreementRow(id: row.id, who: who, knowledge: nil, dueText: nil, author: label)
-                    row.who = who
-                }
-                reloadAgreements()
-                dispatch(.agreementRowAdded(groupID: group, row))
-            case .deleteAgreementRow(let id):
-                try store.deleteAgreementRow(id: id); reloadAgreements()
-            case .addRoadmapEntry(let after):
-                let base = state.roadmap.first { $0.id == after } ?? state.roadmap.last
-                let entry = try store.addRoadmapEntry(after: after, from: base?.to ?? base?.from ?? state.session.programme.date,
-                                                      to: nil, title: state.strings[.newPhaseTitle], activities: [])
-                reloadAgreements()
-                dispatch(.roadmapPhaseAdded(entry))
-            case .deleteRoadmapEntry(let id):
-                try store.deleteRoadmapEntry(id: id); reloadAgreements()
-            case .updateRoadmapEntry(let entry):
-                try store.updateRoadmapEntry(entry)
-                reloadAgreements()
+    private func apply(_ change: WorkshopChange) throws {
+        switch change {
+        case .setText(let field, let text): try setText(field, text)
+        case .renameGroup(let id, let name):
+            try store.renameGroup(id: id, name: name)
+            reloadWorkshop()
+        case .addEntry(let group, let kind, let after, let text):
+            let entry = try store.addEntry(groupID: group, kind: kind, after: after, text: text, author: label)
+            reloadWorkshop()
+            dispatch(.entryAdded(entry))
+        case .deleteEntry(let id):
+            try store.deleteEntry(id: id); reloadWorkshop()
+        case .moveEntry(let id, let by):
+            try store.moveEntry(id: id, by: by); reloadWorkshop()
+        case .setLinks(let id, let targets):
+            try store.setLinks(entryID: id, targets: targets)
+        case .addGroup(let name):
+            let group = try store.addGroup(name: name)
+            reloadWorkshop()
+            dispatch(.groupAdded(group))
+        case .removeGroup(let id):
+            try store.removeGroup(id: id); reloadWorkshop()
+        case .restoreGroup(let id):
+            try store.restoreGroup(id: id); reloadWorkshop()
+        case .addAgreementRow(let group, let after, let who):
+            var row = try store.addAgreementRow(groupID: group, after: after)
+            if !who.isEmpty {
+                try store.setAgreementRow(id: row.id, who: who, knowledge: nil, dueText: nil, author: label)
+                row.who = who
             }
+            reloadAgreements()
+            dispatch(.agreementRowAdded(groupID: group, row))
+        case .deleteAgreementRow(let id):
+            try store.deleteAgreementRow(id: id); reloadAgreements()
+        case .addRoadmapEntry(let after):
+            let base = state.roadmap.first { $0.id == after } ?? state.roadmap.last
+            let entry = try store.addRoadmapEntry(after: after, from: base?.to ?? base?.from ?? state.session.programme.date,
+                                                  to: nil, title: state.strings[.newPhaseTitle], activities: [])
+            reloadAgreements()
+            dispatch(.roadmapPhaseAdded(entry))
+        case .deleteRoadmapEntry(let id):
+            try store.deleteRoadmapEntry(id: id); reloadAgreements()
+        case .updateRoadmapEntry(let entry):
+            try store.updateRoadmapEntry(entry)
+            reloadAgreements()
         }
-        if ok { noteOwnCommit() } else { reloadWorkshop() }
     }
 
     /// One keystroke's text, saved with who typed it; typing keeps the field's lease alive.
@@ -205,7 +266,8 @@ public final class Runner {
     /// the lock, and reload the day only when its content changed (the revision counter;
     /// heartbeats and leases do not count).
     private func reloadIfChangedElsewhere() {
-        guard let version = try? store.dataVersion(), version != lastVersion else { return }
+        // While changes wait in memory, the file is older than the screen: no reload.
+        guard unsaved.isEmpty, let version = try? store.dataVersion(), version != lastVersion else { return }
         lastVersion = version
         if let revision = try? store.revision(), revision != lastRevision {
             lastRevision = revision

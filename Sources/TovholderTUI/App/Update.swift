@@ -42,6 +42,13 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
         return AgreementUpdate.phaseAdded(entry, &state)
     case .groupAdded(let group):
         return GroupsUpdate.groupAdded(group, &state)
+    case .unsavedChanged(let text?):
+        state.unsaved = text  // shown until everything is saved
+        return []
+    case .unsavedChanged(nil):
+        state.unsaved = nil
+        state.show(state.strings[.allSavedAgain], forSeconds: 5)
+        return []
     case .failed(let text):
         state.notice = text
         return []

@@ -117,10 +117,14 @@ public func render(_ state: AppState, into canvas: inout Canvas) {
         Chrome.question(state.strings[state.seat.isFacilitator ? .quitQuestion : .quitQuestionParticipant],
                         into: &canvas, in: body)
     }
-    if let notice = state.notice {
-        let y = canvas.size.height - 2
-        canvas.fill(Rect(x: 0, y: y, width: canvas.size.width, height: 1), role: .error)
-        canvas.put(" " + notice, x: 0, y: y, role: .error, attributes: [.bold])
+    if let notice = state.unsaved ?? state.notice {
+        // Up to two lines above the key bar, so a long message is read to its end.
+        let lines = wrap(notice, width: max(1, canvas.size.width - 2)).prefix(2)
+        for (i, line) in lines.enumerated() {
+            let y = canvas.size.height - 1 - lines.count + i
+            canvas.fill(Rect(x: 0, y: y, width: canvas.size.width, height: 1), role: .error)
+            canvas.put(" " + line, x: 0, y: y, role: .error, attributes: [.bold])
+        }
     }
     Chrome.keyBar(state, into: &canvas)
 }
