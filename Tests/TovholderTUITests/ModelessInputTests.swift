@@ -237,3 +237,17 @@ final class ModelessInputTests: XCTestCase {
         XCTAssertEqual(update(&s, .key(.delete)), [.workshop(.removeGroup(100))])
     }
 }
+
+final class HostileInputTests: XCTestCase {
+    func testAPasteLargerThanAFieldHoldsIsCutWithAMessage() {
+        var s = ScreenFixtures.at(item: ScreenFixtures.index(of: .groupWork), size: Size(width: 80, height: 24))
+        s.workshop = WorkshopFixtures.workshop(groups: 1)
+        var v = WorksheetView(groupID: 100); v.focus = 1
+        s.screen = .worksheet(v)
+        let before = s.workshop.worksheets[100]!.goals[0].text
+        _ = update(&s, .key(.paste(String(repeating: "ø", count: 100_000))))
+        XCTAssertEqual(s.workshop.worksheets[100]!.goals[0].text.count, FieldTyping.maxLength)
+        XCTAssertTrue(s.workshop.worksheets[100]!.goals[0].text.hasPrefix(before))
+        XCTAssertEqual(s.notice, "Den indsatte tekst var for lang til feltet og er afkortet til 20000 tegn")
+    }
+}

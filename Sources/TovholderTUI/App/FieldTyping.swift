@@ -13,6 +13,9 @@ enum FieldTyping {
         }
     }
 
+    /// The most characters a field holds (about ten pages).
+    static let maxLength = 20_000
+
     /// One line only: a line break typed or pasted moves on or becomes a space.
     static func isSingleLine(_ field: FieldRef) -> Bool {
         switch field {
@@ -33,7 +36,11 @@ enum FieldTyping {
                 guard state.editing != nil else { return effects }
             case .newEntry, .newAgreementRow:
                 // Typing on an empty section's "add" line writes the first entry there.
-                guard let text = insertedText(key), !text.isEmpty, !lockedNotice(&state) else { return [] }
+                guard var text = insertedText(key), !text.isEmpty, !lockedNotice(&state) else { return [] }
+                if text.count > maxLength {
+                    text = String(text.prefix(maxLength))
+                    state.notice = state.strings.format(.pasteCut, maxLength)
+                }
                 return FormUpdate.create(target, text: text)
             }
         }
@@ -57,6 +64,12 @@ enum FieldTyping {
            let entry = state.workshop.entry(id: id), entry.kind != .challenge {
             let effects = finish(&state)
             return effects + WorksheetUpdate.removeEmpty(entry, &state)
+        }
+        var key = key
+        if case .paste(let text) = key, editing.editor.count + text.count > maxLength {
+            // A field holds a few pages at most; a larger paste is cut, and the user told.
+            key = .paste(String(text.prefix(max(0, maxLength - editing.editor.count))))
+            state.notice = state.strings.format(.pasteCut, maxLength)
         }
         let single = isSingleLine(editing.field)
         let width = FieldGeometry.width(of: editing.field, state)

@@ -22,8 +22,17 @@ public final class NcursesBackend: TerminalBackend {
     /// Call `prepareLocale()` first. The theme's colours are matched to what the terminal has.
     public init(theme: Theme) {
         // Exported LINES/COLUMNS would pin the size and break resizing: the terminal's own
-        // size (ioctl) wins, at start and on every resize.
-        use_tioctl(true)
+        // size (ioctl) wins, at start and on every resize — up to `maxSize`: a participant's
+        // window of 5000×5000 once made ncurses allocate gigabytes. Beyond it stays blank.
+        var rows: Int32 = 0, cols: Int32 = 0
+        if tov_window_size(STDOUT_FILENO, &rows, &cols) == 0,
+           rows > Int32(Self.maxSize.height) || cols > Int32(Self.maxSize.width) {
+            setenv("LINES", String(min(rows, Int32(Self.maxSize.height))), 1)
+            setenv("COLUMNS", String(min(cols, Int32(Self.maxSize.width))), 1)
+            use_tioctl(false)
+        } else {
+            use_tioctl(true)
+        }
         initscr()
         raw()
         noecho()
@@ -59,6 +68,9 @@ public final class NcursesBackend: TerminalBackend {
     }
 
     public var size: Size { Size(width: Int(tov_cols()), height: Int(tov_lines())) }
+
+    /// The largest screen drawn: past a projector's 240×67 with room to spare.
+    public static let maxSize = Size(width: 500, height: 200)
 
     public func draw(_ canvas: Canvas) {
         let full = previous?.size != canvas.size
@@ -186,7 +198,7 @@ public final class NcursesBackend: TerminalBackend {
         if resized {
             var rows: Int32 = 0, cols: Int32 = 0
             if tov_window_size(STDOUT_FILENO, &rows, &cols) == 0 || tov_window_size(STDIN_FILENO, &rows, &cols) == 0 {
-                resizeterm(rows, cols)
+                resizeterm(min(rows, Int32(Self.maxSize.height)), min(cols, Int32(Self.maxSize.width)))
             }
             previous = nil
             queue.append(.resized(size))
