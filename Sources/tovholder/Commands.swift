@@ -29,7 +29,7 @@ func openFacilitatorView(_ request: OpenRequest) throws {
     let localeNote = NcursesBackend.prepareLocale()
     let theme = try loadTheme(request.theme, lang)
     let store: SessionStore
-    if FileManager.default.fileExists(atPath: file) {
+    if try examine(file, lang) == .ordinaryFile {
         store = try openStore(file, lang)
     } else {
         store = try createSession(file, template: TemplateCatalog.defaultName, lang)
@@ -74,7 +74,7 @@ struct Join: ParsableCommand {
         let lang = global.lang
         let localeNote = NcursesBackend.prepareLocale()
         let theme = try loadTheme(global.theme, lang)
-        guard FileManager.default.fileExists(atPath: file) else {
+        guard try examine(file, lang) == .ordinaryFile else {
             throw UserError(SessionError.notFound(path: file).message, lang)
         }
         let store = try openStore(file, lang)
@@ -124,6 +124,9 @@ struct New: ParsableCommand {
     @Option(help: "Skabelonens navn eller sti / template name or path") var template: String = TemplateCatalog.defaultName
 
     func run() throws {
+        guard try examine(file, global.lang) == .missing else {
+            throw UserError(SessionError.exists(path: file).message, global.lang)
+        }
         _ = try createSession(file, template: template, global.lang)
         print(Localized(da: "Oprettet: \(file)", en: "Created: \(file)").text(global.lang))
     }
@@ -137,7 +140,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let lang = global.lang
-        guard FileManager.default.fileExists(atPath: path) else {
+        guard try examine(path, lang) == .ordinaryFile else {
             throw UserError(SessionError.notFound(path: path).message, lang)
         }
         if path.hasSuffix(".tovholder") || Self.looksLikeSQLite(path) {
@@ -178,7 +181,7 @@ struct Export: ParsableCommand {
 
     func run() throws {
         let lang = global.lang
-        guard FileManager.default.fileExists(atPath: file) else { throw UserError(SessionError.notFound(path: file).message, lang) }
+        guard try examine(file, lang) == .ordinaryFile else { throw UserError(SessionError.notFound(path: file).message, lang) }
         let store = try openStore(file, lang)
         let text: String
         do {
@@ -208,6 +211,11 @@ struct Templates: ParsableCommand {
     func run() throws {
         for t in TemplateCatalog.list() { print(t.name + "\t" + t.path) }
     }
+}
+
+/// What FILE is — missing or an ordinary file — with a clear error for anything else.
+func examine(_ file: String, _ lang: Language) throws -> SessionFileCheck.PathKind {
+    do { return try SessionFileCheck.examine(path: file) } catch let e as SessionError { throw UserError(e.message, lang) }
 }
 
 func openStore(_ file: String, _ lang: Language) throws -> SessionStore {

@@ -14,6 +14,10 @@ public enum SessionError: Error, Equatable {
     case cannotCreate(path: String, detail: Localized)
     /// Other terminals kept the file busy through every retry (seconds, not a normal wait).
     case busy(path: String)
+    /// The path names a folder, a FIFO, a device or a link to nothing.
+    case isFolder(path: String)
+    case notOrdinaryFile(path: String)
+    case danglingLink(path: String)
 
     public var message: Localized {
         switch self {
@@ -40,12 +44,47 @@ public enum SessionError: Error, Equatable {
         case .busy(let p):
             return Localized(da: "\(p): sessionen er optaget af en anden terminal lige nu; prøv igen om lidt",
                              en: "\(p): another terminal is keeping the session busy right now; try again in a moment")
+        case .isFolder(let p):
+            return Localized(da: "\(p): er en mappe, ikke en sessionsfil", en: "\(p): is a folder, not a session file")
+        case .notOrdinaryFile(let p):
+            return Localized(da: "\(p): er ikke en almindelig fil (fx en FIFO eller en enhed); intet er ændret",
+                             en: "\(p): is not an ordinary file (e.g. a FIFO or a device); nothing was changed")
+        case .danglingLink(let p):
+            return Localized(da: "\(p): er en genvej (symlink) til en fil, der ikke findes; intet er oprettet",
+                             en: "\(p): is a symbolic link to a file that does not exist; nothing was created")
         }
     }
 }
 
 /// Checks made before anything is written, so a file that is not ours stays byte-for-byte.
-enum SessionFileCheck {
+public enum SessionFileCheck {
+    /// What a path is, before anything opens it (opening a FIFO to read would hang).
+    public enum PathKind: Equatable { case missing, ordinaryFile }
+
+    /// `missing` or `ordinaryFile`; a folder, a FIFO, a device, a link to nothing or a file
+    /// the user may not read is refused with its own message.
+    public static func examine(path: String) throws -> PathKind {
+        var st = stat()
+        if lstat(path, &st) != 0 {
+            if errno == ENOENT { return .missing }
+            // A folder on the way the user may not enter: the file cannot be reached.
+            throw SessionError.unreadable(path: path, detail: Localized(da: "du må ikke læse filen eller mappen den ligger i",
+                                                                        en: "you may not read the file or the folder it is in"))
+        }
+        if (st.st_mode & S_IFMT) == S_IFLNK {
+            guard stat(path, &st) == 0 else { throw SessionError.danglingLink(path: path) }
+        }
+        switch st.st_mode & S_IFMT {
+        case S_IFDIR: throw SessionError.isFolder(path: path)
+        case S_IFREG: break
+        default: throw SessionError.notOrdinaryFile(path: path)
+        }
+        guard access(path, R_OK) == 0 else {
+            throw SessionError.unreadable(path: path, detail: Localized(da: "du må ikke læse filen", en: "you may not read the file"))
+        }
+        return .ordinaryFile
+    }
+
     static func requireSQLiteHeader(path: String) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw FileManager.default.fileExists(atPath: path)
