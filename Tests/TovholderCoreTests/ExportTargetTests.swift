@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import XCTest
 @testable import TovholderCore
 
@@ -66,5 +67,33 @@ final class FilePermissionTests: StoreTestCase {
                 XCTAssertEqual(mode(file), expected, file)
             }
         }
+    }
+}
+
+/// `check` and opening find a damaged session and leave it byte-for-byte.
+final class SessionDiagnosisTests: StoreTestCase {
+    func testTheQuickTableListMatchesWhatTheMigrationsMake() throws {
+        let expected = try SessionDiagnosis.expectedTables(upTo: SessionSchema.knownMigrations)
+        XCTAssertEqual(Set(SessionDiagnosis.tablesByVersion.flatMap(\.tables)), Set(expected.keys))
+    }
+
+    func testADroppedTableIsReportedByCheckAndRefusedOnOpenAndTheFileStaysAsItWas() throws {
+        let store = try newStore()
+        _ = try store.addGroup(name: "Gruppe X")
+        let path = store.path
+        let raw = try DatabaseQueue(path: path)
+        try raw.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA foreign_keys = OFF; DROP TABLE entries") }
+        try raw.close()
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        XCTAssertThrowsError(try SessionStore.verify(path: path)) { error in
+            let text = (error as? SessionError)?.message.da ?? "\(error)"
+            XCTAssertTrue(text.contains("\(path): tabellen entries mangler"), text)
+            XCTAssertTrue(text.contains("tovholder backups"), text)
+        }
+        XCTAssertThrowsError(try SessionStore.open(path: path)) { error in
+            guard case .problems(_, let lines)? = error as? SessionError else { return XCTFail("\(error)") }
+            XCTAssertEqual(lines.first?.en, "the table entries is missing – its content is gone from this file")
+        }
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), before)
     }
 }

@@ -18,6 +18,8 @@ public enum SessionError: Error, Equatable {
     case isFolder(path: String)
     case notOrdinaryFile(path: String)
     case danglingLink(path: String)
+    /// What `tovholder check` and opening found wrong, one line each; the file is untouched.
+    case problems(path: String, [Localized])
 
     public var message: Localized {
         switch self {
@@ -44,6 +46,12 @@ public enum SessionError: Error, Equatable {
         case .busy(let p):
             return Localized(da: "\(p): sessionen er optaget af en anden terminal lige nu; prøv igen om lidt",
                              en: "\(p): another terminal is keeping the session busy right now; try again in a moment")
+        case .problems(let p, let lines):
+            let restore = Localized(
+                da: "Filen er ikke ændret. Se de gemte øjebliksbilleder med: tovholder backups \(p)",
+                en: "The file was not changed. See the snapshots kept with: tovholder backups \(p)")
+            return Localized(da: (lines.map { "\(p): " + $0.da } + [restore.da]).joined(separator: "\n"),
+                             en: (lines.map { "\(p): " + $0.en } + [restore.en]).joined(separator: "\n"))
         case .isFolder(let p):
             return Localized(da: "\(p): er en mappe, ikke en sessionsfil", en: "\(p): is a folder, not a session file")
         case .notOrdinaryFile(let p):
@@ -94,6 +102,11 @@ public enum SessionFileCheck {
         defer { try? handle.close() }
         let header = (try? handle.read(upToCount: 16)) ?? Data()
         guard header == Data("SQLite format 3\0".utf8) else { throw SessionError.notSQLite(path: path) }
+    }
+
+    /// The migrations a file has had.
+    static func appliedMigrations(_ db: Database) throws -> Set<String> {
+        Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
     }
 
     /// Returns whether every migration this program knows has been applied.

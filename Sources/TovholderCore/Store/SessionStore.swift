@@ -54,9 +54,11 @@ public final class SessionStore {
         config.readonly = true
         do {
             let queue = try DatabaseQueue(path: path, configuration: config)
-            _ = try queue.read { db in try SessionFileCheck.requireTovholderSchema(db, path: path) }
-            let result = try queue.read { db in try String.fetchOne(db, sql: "PRAGMA quick_check") } ?? ""
-            guard result == "ok" else { throw SessionError.damaged(path: path, detail: Localized(da: "SQLite fandt fejl i filen: \(result)", en: "SQLite found errors in the file: \(result)")) }
+            let problems = try queue.read { db -> [Localized] in
+                _ = try SessionFileCheck.requireTovholderSchema(db, path: path)
+                return try SessionDiagnosis.problems(db, applied: try SessionFileCheck.appliedMigrations(db))
+            }
+            guard problems.isEmpty else { throw SessionError.problems(path: path, problems) }
             _ = try SessionStore(path: path, queue: queue).load()
             try queue.close()
         } catch let error as SessionError {
@@ -70,9 +72,12 @@ public final class SessionStore {
         try SessionFileCheck.requireSQLiteHeader(path: path)
         let queue = try DatabaseQueue(path: path, configuration: configuration())
         // Not `reading`: that retry belongs to an open store; `open` retries as a whole.
-        let upToDate = try queue.read { db in
-            try SessionFileCheck.requireTovholderSchema(db, path: path)
+        let (upToDate, problems) = try queue.read { db in
+            (try SessionFileCheck.requireTovholderSchema(db, path: path),
+             try SessionDiagnosis.quickProblems(db, applied: try SessionFileCheck.appliedMigrations(db)))
         }
+        // A damaged file is not opened for writing: it stays byte-for-byte for a restore.
+        guard problems.isEmpty else { try? queue.close(); throw SessionError.problems(path: path, problems) }
         // Migrate only an older file: opening a current one writes nothing and stays fast.
         if !upToDate {
             try SessionSchema.migrator.migrate(queue)
