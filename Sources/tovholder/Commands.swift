@@ -144,7 +144,7 @@ struct Check: ParsableCommand {
             throw UserError(SessionError.notFound(path: path).message, lang)
         }
         if path.hasSuffix(".tovholder") || Self.looksLikeSQLite(path) {
-            do { try SessionStore.verify(path: path) } catch let e as SessionError { throw UserError(e.message, lang) }
+            do { try SessionStore.verify(path: path) } catch let e as SessionError { throw UserError(damaged(e, path, lang)) }
         } else if Self.isTheme(path) {
             if case .failure(let errors) = Theme.load(path: path) { throw UserError(errors.text(lang)) }
         } else if case .failure(let errors) = TemplateLoader.load(path: path) {
@@ -219,7 +219,16 @@ func examine(_ file: String, _ lang: Language) throws -> SessionFileCheck.PathKi
 }
 
 func openStore(_ file: String, _ lang: Language) throws -> SessionStore {
-    do { return try SessionStore.open(path: file) } catch let e as SessionError { throw UserError(e.message, lang) }
+    do { return try SessionStore.open(path: file) } catch let e as SessionError { throw UserError(damaged(e, file, lang)) }
+}
+
+/// A session error's words; for a damaged session also the snapshot to bring back.
+func damaged(_ e: SessionError, _ file: String, _ lang: Language) -> String {
+    guard case .problems = e, let newest = Snapshots.list(session: file).first(where: { Snapshots.summary(of: $0.path) != nil })
+    else { return e.message.text(lang) }
+    return e.message.text(lang) + "\n" + Localized(
+        da: "Nyeste øjebliksbillede: \(newest.name) – hent det med: tovholder restore \(file) --from \"\(newest.name)\"",
+        en: "Newest snapshot: \(newest.name) – bring it back with: tovholder restore \(file) --from \"\(newest.name)\"").text(lang)
 }
 
 func createSession(_ file: String, template: String, _ lang: Language) throws -> SessionStore {

@@ -97,3 +97,49 @@ final class SessionDiagnosisTests: StoreTestCase {
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), before)
     }
 }
+
+final class SnapshotTests: StoreTestCase {
+    func testTakeListSummariseAndRestoreKeepingTheCurrentOneToo() throws {
+        let store = try newStore()
+        let first = try Snapshots.take(store, now: 1_000_000, utcOffsetSeconds: 0)
+        XCTAssertEqual(first.name, "1970-01-12 13.46.40.tovholder")
+        let group = try XCTUnwrap(store.loadWorkshop().activeGroups.first)
+        _ = try store.addEntry(groupID: group.id, kind: .goal, text: "Færre sygedage")
+        try Snapshots.take(store, now: 1_000_300, utcOffsetSeconds: 0)
+        let list = Snapshots.list(session: store.path)
+        XCTAssertEqual(list.count, 2)
+        XCTAssertEqual(Snapshots.summary(of: list[0].path)?.entries, (Snapshots.summary(of: list[1].path)?.entries ?? 0) + 1)
+        var st = stat(); stat(list[0].path, &st)
+        XCTAssertEqual(st.st_mode & 0o777, 0o600, "as private as the session")
+        try SessionStore.verify(path: list[0].path)
+
+        try Snapshots.restore(session: store.path, from: first.path, now: 1_000_600, utcOffsetSeconds: 0)
+        let back = try SessionStore.open(path: store.path)
+        XCTAssertFalse(try back.loadWorkshop().worksheets[group.id]!.goals.contains { $0.text == "Færre sygedage" })
+        XCTAssertEqual(Snapshots.list(session: store.path).count, 3, "the file before the restore is kept too")
+    }
+
+    func testRestoreIsRefusedWhileATerminalHasTheSessionOpen() throws {
+        let store = try newStore()
+        let snap = try Snapshots.take(store, now: Date().timeIntervalSince1970, utcOffsetSeconds: 0)
+        try store.announce(TerminalPresence.current(role: .participant, groupID: 1))
+        let before = try Data(contentsOf: URL(fileURLWithPath: store.path))
+        XCTAssertThrowsError(try Snapshots.restore(session: store.path, from: snap.path, now: 0, utcOffsetSeconds: 0)) {
+            guard case .sessionInUse? = $0 as? SnapshotError else { return XCTFail("\($0)") }
+        }
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: store.path)), before)
+    }
+
+    func testTheLastTwoHoursAreKeptThenOnePerHourThenOnePerDay() {
+        let now = 10 * 86_400.0
+        let every5min = stride(from: now - 3 * 86_400, through: now, by: 300).map {
+            Snapshot(path: "\($0)", takenAt: $0, bytes: 1)
+        }
+        let drop = Set(Snapshots.toThin(every5min, now: now).map(\.takenAt))
+        let kept = every5min.filter { !drop.contains($0.takenAt) }
+        XCTAssertEqual(kept.filter { now - $0.takenAt < 7200 }.count, 24, "two hours at 5 minutes")
+        XCTAssertLessThanOrEqual(kept.filter { (7200..<86_400).contains(now - $0.takenAt) }.count, 23)
+        XCTAssertLessThanOrEqual(kept.filter { now - $0.takenAt >= 86_400 }.count, 4)
+        XCTAssertLessThan(kept.count, 60, "a day of snapshots stays small: \(kept.count)")
+    }
+}

@@ -38,6 +38,7 @@ public final class Runner {
         lastRevision = try? store.revision()
         if let p = presence { try? store.announce(p) }
         refreshLive()
+        takeSnapshotIfDue(force: true)
         while !quitting {
             draw()
             heartbeat()
@@ -56,6 +57,7 @@ public final class Runner {
             dispatch(.tick(now: clock()))
             retryUnsaved()
             reloadIfChangedElsewhere()
+            takeSnapshotIfDue(force: false)
         }
         // Leaving: what is typed is saved (per keystroke); the fields and the list are freed.
         lastRetry = 0
@@ -150,6 +152,27 @@ public final class Runner {
         noteOwnCommit()
         dispatch(.unsavedChanged(nil))
         reloadWorkshop()
+    }
+
+    /// The facilitator's terminal keeps snapshots: at start, and every few minutes while the
+    /// day changes (participants' terminals leave it to the facilitator's).
+    private var lastSnapshot: (at: Double, revision: Int?)?
+    static let snapshotEvery = 300.0
+
+    private func takeSnapshotIfDue(force: Bool) {
+        guard state.seat.isFacilitator, unsaved.isEmpty else { return }
+        let now = clock()
+        if !force {
+            guard let last = lastSnapshot, now - last.at >= Runner.snapshotEvery,
+                  let revision = try? store.revision(), revision != last.revision else { return }
+        }
+        let revision = try? store.revision()
+        do {
+            try Snapshots.take(store, now: now, utcOffsetSeconds: state.utcOffsetSeconds)
+        } catch {
+            if lastSnapshot?.at != -1 { dispatch(.failed(UserFacing.message(for: error).text(state.strings.language))) }
+        }
+        lastSnapshot = (now, revision)
     }
 
     /// What could not be saved when the program ends (printed after the screen is given back).
