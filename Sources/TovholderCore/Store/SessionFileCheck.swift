@@ -125,5 +125,15 @@ public enum SessionFileCheck {
 extension SessionError {
     /// Why, in words, for an error from SQLite or the file system (never their own text).
     static func why(_ error: Error) -> Localized { UserFacing.message(for: error) }
+    /// An error met while opening: damage SQLite found is a `problems` line (so the newest
+    /// snapshot is named); anything else is unreadable, in words.
+    static func from(_ error: Error, path: String) -> SessionError {
+        if let db = error as? DatabaseError, db.resultCode == .SQLITE_CORRUPT || db.resultCode == .SQLITE_NOTADB {
+            return .problems(path: path, [Localized(da: "SQLite fandt en skade i filen (den er beskadiget eller afkortet)",
+                                                    en: "SQLite found damage in the file (it is damaged or cut short)")])
+        }
+        return .unreadable(path: path, detail: why(error))
+    }
+
     static let programmeMissing = Localized(da: "dagens program mangler i filen", en: "the day's programme is missing from the file")
 }

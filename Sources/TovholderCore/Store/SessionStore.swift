@@ -39,7 +39,7 @@ public final class SessionStore {
             } catch let error as SessionError {
                 throw error
             } catch {
-                throw SessionError.unreadable(path: path, detail: SessionError.why(error))
+                throw SessionError.from(error, path: path)
             }
         }
     }
@@ -64,7 +64,7 @@ public final class SessionStore {
         } catch let error as SessionError {
             throw error
         } catch {
-            throw SessionError.unreadable(path: path, detail: SessionError.why(error))
+            throw SessionError.from(error, path: path)
         }
     }
 
