@@ -100,3 +100,54 @@ do {
         time("export: \(format.rawValue)") { _ = render(minutes!, as: format) }
     }
 }
+
+// A snapshot of a full day (8 groups × 30 entries) in a real session file: how long it
+// takes (the typing loop pauses that long in the facilitator's terminal), and the disk a
+// day's snapshots use after thinning.
+do {
+    let dir = NSTemporaryDirectory() + "tovholder-snapbench-\(getpid())"
+    try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let store = try SessionStore.create(path: dir + "/dag.tovholder", programme: day, templateName: "bench", now: start)
+    for g in 0..<8 {
+        let group = g < 4 ? try store.loadWorkshop().activeGroups[g] : try store.addGroup(name: "Gruppe \(g + 1)")
+        for i in 0..<30 {
+            let kind: EntryKind = [.goal, .mechanism, .trialAction, .sign][i % 4]
+            _ = try store.addEntry(groupID: group.id, kind: kind,
+                                   text: "Borgeren oplever en sammenhængende indsats med én kontaktperson nr. \(i)")
+        }
+    }
+    var xs: [Double] = []
+    var bytes = 0
+    for i in 0..<20 {
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        let s = try Snapshots.take(store, now: start + Double(i) * 300, utcOffsetSeconds: 0)
+        xs.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
+        bytes = s.bytes
+    }
+    xs.sort()
+    print(String(format: "%-34@ median %.2f ms  max %.2f ms  (%d kB each)", "snapshot 8 groups × 30 entries" as NSString,
+                 xs[xs.count / 2], xs.last!, bytes / 1024))
+    // The typing loop's side: a write every 5 ms while a snapshot runs in the background.
+    var pauses: [Double] = []
+    let group = try store.loadWorkshop().activeGroups[0]
+    let entry = try store.addEntry(groupID: group.id, kind: .goal, text: "")
+    let finished = DispatchSemaphore(value: 0)
+    Snapshots.takeInBackground(session: store.path, now: start + 9999, utcOffsetSeconds: 0) { _ in finished.signal() }
+    var typed = ""
+    while finished.wait(timeout: .now() + .milliseconds(5)) == .timedOut {
+        typed += "x"
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        try store.setText(entryID: entry.id, text: typed)
+        pauses.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
+    }
+    print(String(format: "%-34@ %d keystrokes saved meanwhile, longest %.2f ms", "typing during a snapshot" as NSString,
+                 pauses.count, pauses.max() ?? 0))
+    // A day from 8.30 to 15.30 every 5 minutes, thinned as the program thins them.
+    let snapshotsOfADay = stride(from: 0.0, through: 7 * 3600, by: 300).map { Snapshot(path: "\($0)", takenAt: $0, bytes: bytes) }
+    let kept = snapshotsOfADay.count - Snapshots.toThin(snapshotsOfADay, now: 7 * 3600).count
+    print(String(format: "%-34@ %d snapshots kept, %.1f MB", "snapshots after a 7-hour day" as NSString, kept,
+                 Double(kept * bytes) / 1_048_576))
+} catch {
+    print("snapshot benchmark failed: \(error)")
+}

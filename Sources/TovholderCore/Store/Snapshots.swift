@@ -9,6 +9,7 @@ public struct Snapshot: Equatable, Sendable {
     public var takenAt: Double
     public var bytes: Int
     public var name: String { (path as NSString).lastPathComponent }
+    public init(path: String, takenAt: Double, bytes: Int) { self.path = path; self.takenAt = takenAt; self.bytes = bytes }
 }
 
 /// What a snapshot holds, to say what changed between two.
@@ -28,8 +29,35 @@ public enum Snapshots {
     /// writing), with the session's permissions, then thins the older ones.
     @discardableResult
     public static func take(_ store: SessionStore, now: Double, utcOffsetSeconds: Int) throws -> Snapshot {
-        let folder = folder(of: store.path)
-        let mode = FilePermissions.mode(forFile: store.path)
+        try take(session: store.path, now: now, utcOffsetSeconds: utcOffsetSeconds) { path in
+            try store.queue.inDatabase { db in try db.execute(sql: "VACUUM INTO ?", arguments: [path]) }
+        }
+    }
+
+    /// The same on a connection and thread of its own, so the typing loop never waits for it
+    /// (a snapshot of a full day takes ~20 ms, more than a frame). `done` runs on that thread.
+    public static func takeInBackground(session: String, now: Double, utcOffsetSeconds: Int,
+                                        done: @escaping @Sendable (Error?) -> Void = { _ in }) {
+        DispatchQueue.global(qos: .utility).async {
+            do {
+                var config = Configuration()
+                config.readonly = true
+                config.busyMode = .timeout(5)
+                let queue = try DatabaseQueue(path: session, configuration: config)
+                defer { try? queue.close() }
+                try take(session: session, now: now, utcOffsetSeconds: utcOffsetSeconds) { path in
+                    try queue.inDatabase { db in try db.execute(sql: "VACUUM INTO ?", arguments: [path]) }
+                }
+                done(nil)
+            } catch {
+                done(error)
+            }
+        }
+    }
+
+    static func take(session: String, now: Double, utcOffsetSeconds: Int, copy: (String) throws -> Void) throws -> Snapshot {
+        let folder = folder(of: session)
+        let mode = FilePermissions.mode(forFile: session)
         if !FileManager.default.fileExists(atPath: folder) {
             mkdir(folder, mode | 0o100 | (mode & 0o060 != 0 ? 0o010 : 0))  // x for whoever may read
         }
@@ -39,7 +67,7 @@ public enum Snapshots {
             path = (folder as NSString).appendingPathComponent(fileName(now, utcOffsetSeconds, suffix: "-\(n)")); n += 1
         }
         // Not in a transaction (VACUUM refuses one); it reads one consistent state of the file.
-        try store.queue.inDatabase { db in try db.execute(sql: "VACUUM INTO ?", arguments: [path]) }
+        try copy(path)
         FilePermissions.apply(mode, to: path)
         thin(folder: folder, now: now)
         return Snapshot(path: path, takenAt: now, bytes: size(path))

@@ -167,11 +167,8 @@ public final class Runner {
                   let revision = try? store.revision(), revision != last.revision else { return }
         }
         let revision = try? store.revision()
-        do {
-            try Snapshots.take(store, now: now, utcOffsetSeconds: state.utcOffsetSeconds)
-        } catch {
-            if lastSnapshot?.at != -1 { dispatch(.failed(UserFacing.message(for: error).text(state.strings.language))) }
-        }
+        // On a thread and connection of its own: typing never waits for a snapshot.
+        Snapshots.takeInBackground(session: store.path, now: now, utcOffsetSeconds: state.utcOffsetSeconds)
         lastSnapshot = (now, revision)
     }
 
