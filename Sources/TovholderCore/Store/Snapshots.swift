@@ -67,7 +67,12 @@ public enum Snapshots {
             path = (folder as NSString).appendingPathComponent(fileName(now, utcOffsetSeconds, suffix: "-\(n)")); n += 1
         }
         // Not in a transaction (VACUUM refuses one); it reads one consistent state of the file.
-        try copy(path)
+        // Written under a partial name and renamed: a program ending meanwhile leaves no
+        // half snapshot among the good ones.
+        let partial = path + ".partial"
+        unlink(partial)
+        try copy(partial)
+        guard rename(partial, path) == 0 else { unlink(partial); throw CocoaError(.fileWriteUnknown) }
         FilePermissions.apply(mode, to: path)
         thin(folder: folder, now: now)
         return Snapshot(path: path, takenAt: now, bytes: size(path))
