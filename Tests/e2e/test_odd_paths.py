@@ -66,3 +66,24 @@ def test_a_file_the_user_may_not_read_is_refused_and_left_as_it_was(tmp_path):
     assert hashlib.sha256(open(path, "rb").read()).hexdigest() == digest
     assert listing(folder) == before
     shutil.rmtree(folder)
+
+
+def test_check_works_on_a_session_the_user_may_only_read(tmp_path):
+    if os.geteuid() != 0:
+        pytest.skip("needs root to make a second account")
+    user = "tovholder-e2e"
+    if subprocess.run(["id", user], capture_output=True).returncode != 0:
+        subprocess.run(["useradd", "--no-create-home", "--shell", "/usr/sbin/nologin", user], check=True)
+    folder = tempfile.mkdtemp(prefix="tovholder-ro-")
+    os.chmod(folder, 0o755)  # the user may not create a -shm here
+    path = os.path.join(folder, "dag.tovholder")
+    subprocess.run([BIN, "new", path], check=True, capture_output=True)
+    os.chmod(path, 0o644)
+    digest = hashlib.sha256(open(path, "rb").read()).hexdigest()
+    r = run(["check", path], "/", user=user)
+    assert r.returncode == 0 and "i orden" in r.stdout, r.stderr
+    subprocess.run(["sqlite3", path, "PRAGMA foreign_keys=OFF; DROP TABLE roadmap;"], check=True)
+    r = run(["check", path], "/", user=user)
+    assert r.returncode == 1 and f"{path}: tabellen roadmap mangler" in r.stderr, r.stderr
+    assert not os.path.exists(path + "-shm") or os.stat(path + "-shm").st_uid == 0, "the reader wrote nothing"
+    shutil.rmtree(folder)

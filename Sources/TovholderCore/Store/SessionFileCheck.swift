@@ -124,7 +124,13 @@ public enum SessionFileCheck {
 
 extension SessionError {
     /// Why, in words, for an error from SQLite or the file system (never their own text).
-    static func why(_ error: Error) -> Localized { UserFacing.message(for: error) }
+    static func why(_ error: Error) -> Localized {
+        if let db = error as? DatabaseError, [.SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN].contains(db.resultCode) {
+            return Localized(da: "du må ikke åbne filen her (rettigheder for filen eller mappen)",
+                             en: "you may not open the file here (permissions of the file or its folder)")
+        }
+        return UserFacing.message(for: error)
+    }
     /// An error met while opening: damage SQLite found is a `problems` line (so the newest
     /// snapshot is named); anything else is unreadable, in words.
     static func from(_ error: Error, path: String) -> SessionError {

@@ -53,7 +53,12 @@ public final class SessionStore {
         var config = configuration()
         config.readonly = true
         do {
-            let queue = try DatabaseQueue(path: path, configuration: config)
+            // A user who may only read the file cannot make its -shm: read it as immutable then.
+            let queue: DatabaseQueue
+            do { queue = try DatabaseQueue(path: path, configuration: config) } catch {
+                queue = try DatabaseQueue(path: URL(fileURLWithPath: path).absoluteString + "?immutable=1",
+                                          configuration: config)
+            }
             let problems = try queue.read { db -> [Localized] in
                 _ = try SessionFileCheck.requireTovholderSchema(db, path: path)
                 return try SessionDiagnosis.problems(db, applied: try SessionFileCheck.appliedMigrations(db))
