@@ -98,9 +98,17 @@ public final class Runner {
     private var canvas = Canvas(size: Size(width: 0, height: 0))
     private var drawn: Canvas?
 
-    /// Renders the state and sends the frame to the terminal if anything changed.
+    /// The state last drawn, with the clock to the whole second (all a screen shows of it).
+    private var drawnState: AppState?
+
+    /// Renders the state and sends the frame to the terminal if anything changed. An idle
+    /// terminal wakes 25 times a second: it renders only when the state (or the second) moved.
     private func draw() {
-        if backend.size != canvas.size { canvas = Canvas(size: backend.size); state.size = backend.size }
+        if backend.size != canvas.size { canvas = Canvas(size: backend.size); state.size = backend.size; drawnState = nil }
+        var shown = state
+        shown.now = state.now.rounded(.down)
+        guard shown != drawnState else { return }
+        drawnState = shown
         render(state, into: &canvas)
         if canvas != drawn { backend.draw(canvas); drawn = canvas }
     }
