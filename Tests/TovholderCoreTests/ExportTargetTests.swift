@@ -143,3 +143,16 @@ final class SnapshotTests: StoreTestCase {
         XCTAssertLessThan(kept.count, 60, "a day of snapshots stays small: \(kept.count)")
     }
 }
+
+final class RoadmapOrderTests: StoreTestCase {
+    func testPhasesStayInDateOrderWhenADateChanges() throws {
+        let store = try newStore()
+        let before = try store.loadRoadmap()
+        let added = try store.addRoadmapEntry(after: before.first?.id, from: before.first!.from, title: "Opfølgning")
+        var moved = added
+        moved.from = CalendarDate(year: 2030, month: 4, day: 1)!
+        try store.updateRoadmapEntry(moved)
+        XCTAssertEqual(try store.loadRoadmap().last?.id, added.id, "1 April 2030 comes last")
+        XCTAssertEqual(try store.loadRoadmap().map(\.from), try store.loadRoadmap().map(\.from).sorted())
+    }
+}

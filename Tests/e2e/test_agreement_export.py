@@ -22,13 +22,15 @@ def test_fill_an_agreement_and_export_from_the_screen(term, workdir):
     t.send("g"); t.wait_for("Grupper")
     t.send("Enter")
     t.wait_for("Aftaleskema · Gruppe 1")
-    t.send("Enter"); t.type("Borgerpanelet og æøå 🎤"); t.send("Escape")
+    # A form: the first question is focused, and typing goes straight into it.
+    t.type("Borgerpanelet og æøå 🎤"); t.send("Escape")
     t.wait_until(lambda: sql(path, "SELECT perspectives FROM agreements") == "Borgerpanelet og æøå 🎤", what="saved")
-    t.send("Down"); t.send("Down")  # "+ Ny aftale"
-    t.send("Enter")
+    t.send("Down"); t.send("Down")  # "+ Ny aftale (skriv her)"
+    t.wait_for("+ Ny aftale (skriv her)")
+    t.type("A")  # typing on the "add" line creates the row, with the letter in "Hvem"
     t.wait_until(lambda: sql(path, "SELECT count(*) FROM agreement_rows") == "1", what="row added")
     t.wait_for("Hvem:")
-    t.send("Enter"); t.type("Anne")
+    t.type("nne")
     t.send("Tab"); t.type("Erfaringer fra Ballerup")
     t.send("Tab"); t.type("31/2")
     t.wait_for("februar har ikke 31 dage")
@@ -39,15 +41,16 @@ def test_fill_an_agreement_and_export_from_the_screen(term, workdir):
     t.send("Escape")
     t.wait_until(lambda: sql(path, "SELECT who, knowledge, due_text FROM agreement_rows")
                  == "Anne|Erfaringer fra Ballerup|18/1", what="row saved")
-    for _ in range(3):
-        t.send("Escape")
+    t.send("Escape"); t.wait_for("Arbejdsark · Gruppe 1")
+    t.send("Escape"); t.wait_for("Grupper")
+    t.send("Escape"); t.wait_for("Gruppearbejde: Aftaleskema")
     t.send("x")
     t.wait_for("Referatet er gemt")
-    md = open(os.path.join(workdir, "udviklingsdag.md"), encoding="utf-8").read()
+    md = open(os.path.join(workdir, "udviklingsdag.referat.md"), encoding="utf-8").read()
     assert "Borgerpanelet og æøå 🎤" in md and "Anne" in md
     assert "18\\. januar 2024" in md or "18. januar 2024" in md  # Markdown may escape "18."
     for ext in ("html", "ics", "json"):
-        assert os.path.getsize(os.path.join(workdir, "udviklingsdag." + ext)) > 0
+        assert os.path.getsize(os.path.join(workdir, "udviklingsdag.referat." + ext)) > 0
 
 
 def test_export_from_the_command_line(term, workdir):

@@ -75,6 +75,9 @@ def test_countdown_starts_pauses_and_extends(term, workdir):
     time.sleep(1.2)
     t.send("Space")
     t.wait_for("PAUSE")
+    # The screen shows the key's effect before it is written: wait for the pause to be saved.
+    t.wait_until(lambda: sql(path, f"SELECT running_since IS NULL FROM item_progress WHERE item_id='{item['id']}'") == "1",
+                 what="pause saved")
     acc = float(sql(path, f"SELECT accumulated_seconds FROM item_progress WHERE item_id='{item['id']}'"))
     assert acc >= 1.0
     assert sql(path, f"SELECT running_since FROM item_progress WHERE item_id='{item['id']}'") == ""
@@ -87,7 +90,10 @@ def test_quit_and_reopen_resumes_a_running_timer(term, workdir):
     t.wait_until(lambda: sql(path, f"SELECT running_since IS NOT NULL FROM item_progress WHERE item_id='{item['id']}'") == "1",
                  what="running")
     since = sql(path, f"SELECT running_since FROM item_progress WHERE item_id='{item['id']}'")
-    t.send("q")
+    t.send("q")  # a timer runs: asked first
+    t.wait_for("Afslutte Tovholder?")
+    assert t.app_pid() is not None
+    t.send("Enter")
     t.wait_for("EXITED=0")
     time.sleep(1.0)
     t2, _ = open_day(term, workdir)

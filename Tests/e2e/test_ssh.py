@@ -56,17 +56,20 @@ def test_a_group_joins_over_ssh_and_the_facilitator_sees_its_edit(term, workdir,
     p.tmux("new-session", "-d", "-x", "80", "-y", "24", "sh", "-c", remote + "; echo EXITED=$?; sleep 600")
     p.resize(80, 24)
     p.wait_for("Arbejdsark · Gruppe 2", timeout=20)
-    p.send("Enter")
     p.type("Over ssh: møde med borgeren ✓")
     p.send("Escape")
     f.send("o")
     f.wait_for("Over ssh: møde med borgeren ✓")
     # The facilitator's list of terminals shows where the group sits (SSH_CONNECTION).
     f.send("Escape")
+    f.wait_for("Velkommen")  # back on the item (a letter right after Esc would be Alt-letter)
     f.send("t")
     f.wait_for("127.0.0.1")
     assert "Over ssh: møde med borgeren ✓" == sql(
         path, "SELECT e.text FROM entries e JOIN groups g ON g.id = e.group_id "
               "WHERE e.kind='goal' AND g.name='Gruppe 2'")
-    p.send("q")
+    # Quitting over SSH closes the connection: a deliberate key and a confirmation.
+    p.send("F10")
+    p.wait_for("Afslutte?")
+    p.send("Enter")
     p.wait_for("EXITED=0")

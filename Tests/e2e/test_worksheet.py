@@ -29,22 +29,24 @@ def test_type_danish_and_emoji_link_kill_and_reopen(term, workdir):
     t, path = open_day(term, workdir)
     open_first_group(t)
     # The first goal is focused (the day has not reached a part yet: goals).
-    t.send("Down")  # the empty mechanisms section
-    t.send("Enter")
-    t.wait_until(lambda: entry(path, "mechanism") != "", what="mechanism added")
-    t.type("Tættere faglig ledelse")
+    t.send("Down")  # the empty mechanisms section: "(tom – skriv her)"
+    t.wait_for("(tom – skriv her)")
+    t.type("T")  # typing there creates the first mechanism with that letter
+    t.wait_until(lambda: entry(path, "mechanism").endswith("|T"), what="mechanism added")
+    t.type("ættere faglig ledelse")
     t.send("Escape")
-    t.wait_until(lambda: entry(path, "mechanism").endswith("Tættere faglig ledelse"), what="mechanism saved")
+    t.wait_until(lambda: entry(path, "mechanism").endswith("|Tættere faglig ledelse"), what="mechanism saved")
     t.send("Down")  # the empty trial actions section
-    t.send("Enter")
-    t.wait_until(lambda: entry(path, "trial-action") != "", what="trial action added")
     text = "Små teams i hjemmeplejen 👩‍⚕️ æøå ÆØÅ 中文"
-    t.type(text)
+    t.type(text[0])
+    t.wait_until(lambda: entry(path, "trial-action") != "", what="trial action added")
+    t.type(text[1:])
     t.send("Escape")
-    t.wait_until(lambda: entry(path, "trial-action").endswith(text), what="trial action saved per keystroke")
+    t.wait_until(lambda: entry(path, "trial-action").endswith("|" + text), what="trial action saved per keystroke")
     screen = t.wait_for("uden mekanisme")
     assert "Små teams i hjemmeplejen" in screen
-    t.send("l")
+    assert len(entry(path, "trial-action").splitlines()) == 1 and len(entry(path, "mechanism").splitlines()) == 1
+    t.send("F2")  # link the trial action to mechanisms
     t.wait_for("Hvilke mekanismer")
     t.send("Space")
     t.send("Escape")
@@ -66,20 +68,18 @@ def test_type_danish_and_emoji_link_kill_and_reopen(term, workdir):
 def test_kill_9_mid_typing_loses_at_most_the_keystroke_in_flight(term, workdir):
     t, path = open_day(term, workdir)
     open_first_group(t)
-    t.send("Enter")  # edit the focused goal
-    typed = "Borgerne oplever et godt møde"
+    typed = "Borgerne oplever et godt møde"  # typed straight into the focused goal
     t.type(typed)
-    t.wait_until(lambda: sql(path, "SELECT text FROM entries WHERE kind='goal'") == typed, what="every keystroke saved")
+    t.wait_until(lambda: sql(path, "SELECT text FROM entries WHERE kind='goal' AND group_id = 1") == typed, what="every keystroke saved")
     os.kill(t.app_pid(), signal.SIGKILL)
     t.wait_for("EXITED=137")
-    assert sql(path, "SELECT text FROM entries WHERE kind='goal'") == typed
+    assert sql(path, "SELECT text FROM entries WHERE kind='goal' AND group_id = 1") == typed
 
 
 def test_pasted_escape_sequences_never_reach_the_terminal(term, workdir):
     t, path = open_day(term, workdir)
     title_before = t.tmux("display-message", "-p", "#{pane_title}").stdout.strip()
     open_first_group(t)
-    t.send("Enter")
     hostile = "før\x1b]2;pwned\x07midt\x1b[2Jefter\rCR\x00NUL\u009bC1\u202eBIDI slut"
     buffer = os.path.join(workdir, "hostile.txt")
     with open(buffer, "w", encoding="utf-8") as f:  # NUL cannot go through argv
@@ -88,13 +88,13 @@ def test_pasted_escape_sequences_never_reach_the_terminal(term, workdir):
     t.tmux("paste-buffer", "-p")
     t.send("Escape")
     # sqlite3 prints text only up to a NUL, so compare the bytes in hex ("slut" = 736C7574).
-    t.wait_until(lambda: sql(path, "SELECT hex(text) FROM entries WHERE kind='goal'").endswith("736C7574"),
+    t.wait_until(lambda: sql(path, "SELECT hex(text) FROM entries WHERE kind='goal' AND group_id = 1").endswith("736C7574"),
                  what="paste saved")
     screen = t.wait_for("␛]2;pwned␇midt␛[2Jefter")
     assert "Arbejdsark" in screen, "the screen was not cleared"
     assert t.tmux("display-message", "-p", "#{pane_title}").stdout.strip() == title_before
     assert "pwned" not in t.tmux("display-message", "-p", "#{pane_title}").stdout
-    stored = sql(path, "SELECT hex(text) FROM entries WHERE kind='goal'")
+    stored = sql(path, "SELECT hex(text) FROM entries WHERE kind='goal' AND group_id = 1")
     assert "1B5D323B" in stored, "the text is kept as typed"
 
 
@@ -103,10 +103,10 @@ def test_plenum_shows_groups_side_by_side_and_saves_notes(term, workdir):
     t.send("o")
     screen = t.wait_for("Opsamling i plenum")
     assert "Gruppe 1" in screen and "Gruppe 2" in screen
-    t.send("Enter")
-    t.type("Rummet: mere borgerdialog")
+    t.type("Rummet: mere borgerdialog")  # straight into the notes: no key to start editing
     t.send("Escape")
     t.wait_until(lambda: sql(path, "SELECT text FROM plenum_notes") == "Rummet: mere borgerdialog", what="notes saved")
+    assert sql(path, "SELECT item_index, step FROM position") == "0|0", "letters in the notes never move the day"
 
 
 def test_example_is_shown_read_only(term, workdir):
@@ -129,21 +129,23 @@ def test_add_rename_remove_and_restore_a_group(term, workdir):
     t.type("Jobcentret")
     t.send("Enter")
     t.wait_until(lambda: sql(path, "SELECT name FROM groups ORDER BY id DESC LIMIT 1") == "Jobcentret", what="renamed")
+    t.send("DC")  # removing asks first
+    t.wait_for("Tryk Del igen for at fjerne Jobcentret")
+    assert sql(path, "SELECT removed_at IS NULL FROM groups WHERE name='Jobcentret'") == "1", "removed without asking"
     t.send("DC")
     t.wait_until(lambda: sql(path, "SELECT removed_at IS NOT NULL FROM groups WHERE name='Jobcentret'") == "1", what="removed")
     t.wait_for("fjernet")
-    t.send("DC")
+    t.send("DC")  # bringing back needs no question
     t.wait_until(lambda: sql(path, "SELECT removed_at IS NULL FROM groups WHERE name='Jobcentret'") == "1", what="restored")
 
 
 def test_editor_keys_in_a_real_terminal(term, workdir):
     t, path = open_day(term, workdir)
     open_first_group(t)
-    t.send("Enter")
     t.type("hej med dig")
 
     def goal():
-        return sql(path, "SELECT text FROM entries WHERE kind='goal'")
+        return sql(path, "SELECT text FROM entries WHERE kind='goal' AND group_id = 1")
 
     t.wait_until(lambda: goal() == "hej med dig", what="typed")
     t.send("C-Left")
@@ -159,9 +161,9 @@ def test_editor_keys_in_a_real_terminal(term, workdir):
     t.wait_until(lambda: goal() == "Åhej med Xdig", what="Ctrl-Z undoes")
     t.send("C-y")
     t.wait_until(lambda: goal() == "Åhej med Xdi", what="Ctrl-Y redoes")
-    t.send("Enter")
+    t.send("C-j")
     t.type("ny linje")
     t.send("Escape")
-    t.wait_until(lambda: goal() == "Åhej med Xdi\nny linje", what="Enter makes a new line in the field")
+    t.wait_until(lambda: goal() == "Åhej med Xdi\nny linje", what="Ctrl-J makes a new line in the entry")
     screen = t.screen()
     assert "ny linje" in screen

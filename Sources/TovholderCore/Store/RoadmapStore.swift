@@ -53,6 +53,18 @@ extension SessionStore {
                 """, arguments: [entry.from.iso, entry.to?.iso, storable(title),
                                  SessionSchema.activitiesJSON(activities), entry.id])
             if db.changesCount == 0 { throw AgreementError.roadmapEntryNotFound(entry.id) }
+            try Self.keepDateOrder(db)
+        }
+    }
+
+    /// Phases stay in date order (ISO dates sort as text); phases of one date keep theirs.
+    static func keepDateOrder(_ db: Database) throws {
+        let ids = try Int64.fetchAll(db, sql: """
+            SELECT id FROM roadmap WHERE deleted_at IS NULL ORDER BY from_date, position, id
+            """)
+        for (i, id) in ids.enumerated() {
+            try db.execute(sql: "UPDATE roadmap SET position = ? WHERE id = ? AND position != ?",
+                           arguments: [Double(i + 1), id, Double(i + 1)])
         }
     }
 

@@ -5,10 +5,17 @@ import TovholderCore
 enum KeyRouting {
     static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
         if state.isTooSmall {
-            // Nothing can be seen: nothing may be typed or moved unseen. Only quitting works.
+            // Nothing can be seen: nothing may be typed or moved unseen. Only quitting works
+            // (a participant is asked first, as always: over SSH it closes the connection).
             var quits: [Key] = [.function(10), .ctrl("x")]
             if state.seat.isFacilitator { quits.append(.char("q")) }
-            return quits.contains(key) ? FieldTyping.finish(&state) + [.quit] : []
+            if state.confirmingQuit {
+                state.confirmingQuit = false
+                return Keymap.command(for: key, in: .confirmQuit) == .quit ? FieldTyping.finish(&state) + [.quit] : []
+            }
+            guard quits.contains(key) else { return [] }
+            if !state.seat.isFacilitator { state.confirmingQuit = true; return [] }
+            return FieldTyping.finish(&state) + [.quit]
         }
         if state.confirmingQuit {
             state.confirmingQuit = false

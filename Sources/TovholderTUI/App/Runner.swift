@@ -262,9 +262,12 @@ public final class Runner {
         typed(in: field)
     }
 
-    /// After our own commit: the file's version is ours, no reload needed.
+    /// After our own commit the revision moved by our hand: adopt it, so our own edit does
+    /// not reload the screen — but only when no other terminal committed since we last
+    /// looked (our own commits never move our `data_version`). Otherwise leave both, and the
+    /// next look reloads what the others wrote.
     private func noteOwnCommit() {
-        lastVersion = try? store.dataVersion()
+        guard let version = try? store.dataVersion(), version == lastVersion else { return }
         lastRevision = try? store.revision()
     }
 
@@ -309,7 +312,8 @@ public final class Runner {
         let now = clock()
         var live = LiveState()
         if let leases = try? store.heldLeases(now: now) {
-            for (field, lease) in leases where lease.holder != holder {
+            // Ours: held by this process, or by this seat before a reconnect (same label).
+            for (field, lease) in leases where lease.holder != holder && lease.lease.label != label {
                 live.leases[field] = lease.lease
                 // Ours no more: the facilitator took it over (or it expired and was taken).
                 if held.removeValue(forKey: field) != nil { dispatch(.leaseLost(field, lease.lease)) }
@@ -332,7 +336,6 @@ public final class Runner {
             if (try? store.heartbeat(id: p.id, now: now, field: state.editing?.field.historyName)) == false {
                 try? store.announce(p)  // away over a minute (a laptop lid closed): back on the list
             }
-            lastVersion = try? store.dataVersion()
         }
         for (field, times) in held where now - times.typed >= Runner.idleRelease {
             release(field)

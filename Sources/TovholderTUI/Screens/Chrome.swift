@@ -61,8 +61,8 @@ enum Chrome {
     /// Below the minimum size: a polite message naming the size needed.
     static func tooSmall(_ state: AppState, into canvas: inout Canvas) {
         let s = state.strings
-        let text = s.format(.tooSmall, canvas.size.width, canvas.size.height,
-                            AppState.minimumSize.width, AppState.minimumSize.height)
+        let text = state.confirmingQuit ? s[.quitQuestionParticipant]
+            : s.format(.tooSmall, canvas.size.width, canvas.size.height, AppState.minimumSize.width, AppState.minimumSize.height)
         let lines = wrap(text, width: max(1, canvas.size.width - 2))
         let top = max(0, (canvas.size.height - lines.count) / 2)
         for (i, line) in lines.enumerated() {

@@ -24,7 +24,7 @@ public enum StringKey: CaseIterable, Sendable {
          someoneWriting, participantTitle, chooseGroup, unknownGroup, networkShare, restored, notUTF8
     case keyPreviousField, keyMoveFocus, keySubmit, keyLineBreak, keyWorksheet, keyMoveUp, keyRedo, keyQuitYes,
          keyQuitNo, quitQuestion, quitQuestionParticipant, fieldTaken, fieldTakenOver, unknownField, dateNotSaved,
-         questionNumber, groupRemovedNotice, chooseGroupTitle, removeAgain, closingPlenumEmpty, keyLeaveField, allSavedAgain, notWhileUnsaved, unsavedAtExit, pasteCut
+         questionNumber, groupRemovedNotice, chooseGroupTitle, removeAgain, closingPlenumEmpty, keyLeaveField, allSavedAgain, notWhileUnsaved, unsavedAtExit, pasteCut, keySubmitForm
     case groupsTitle, newGroupName, removedMark, goalLabel, mechanismLabel, tries, shows, emptySection,
          chainOK, chainFindings, deleteAgain, plenumTitle, plenumNotes, linkMechanisms, linkGoals,
          exampleTitle, noExample, nothingYet, worksheetOf, noGroups, groupCount, moreRight, moreLeft, noLinkTargets
@@ -191,6 +191,7 @@ public struct Strings: Sendable {
                                 "Your terminal sends Latin-1, not UTF-8. Text is read correctly, but set the terminal to UTF-8 (PuTTY: Window → Translation → UTF-8).")
         case .unsavedAtExit: return l("Tovholder sluttede, før disse ændringer kunne gemmes – skriv dem ind igen:",
                                       "Tovholder ended before these changes could be saved – type them in again:")
+        case .keySubmitForm: return l("Næste felt / ny linje", "Next field / new line")
         case .pasteCut: return l("Den indsatte tekst var for lang til feltet og er afkortet til %1 tegn",
                                  "The pasted text was too long for the field and was cut to %1 characters")
         case .allSavedAgain: return l("Alt er gemt igen ✓", "Everything is saved again ✓")
