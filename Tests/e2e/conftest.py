@@ -15,7 +15,9 @@ BIN = os.environ.get("TOVHOLDER_BIN", os.path.join(ROOT, ".build", "release", "t
 
 def sql(path, query):
     """Runs a query with the sqlite3 command-line tool, as a person checking the file would."""
-    out = subprocess.run(["sqlite3", "-batch", path, query], capture_output=True, text=True, check=True)
+    # A busy timeout, as the app's connections have: a terminal may be committing right then.
+    out = subprocess.run(["sqlite3", "-batch", "-cmd", ".timeout 5000", path, query], capture_output=True, text=True,
+                         check=True)
     return out.stdout.strip()
 
 

@@ -48,7 +48,7 @@ def participant(term, group="Gruppe 1", width=80, height=24, env=None):
 
 def column(path, query):
     """One column of a query's rows, exactly as stored (`sql` strips blanks at the ends)."""
-    out = subprocess.run(["sqlite3", "-batch", "-json", path, query], capture_output=True, text=True, check=True)
+    out = subprocess.run(["sqlite3", "-batch", "-cmd", ".timeout 5000", "-json", path, query], capture_output=True, text=True, check=True)
     return [next(iter(row.values())) for row in json.loads(out.stdout or "[]")]
 
 
