@@ -65,7 +65,7 @@ final class ExportFormatTests: XCTestCase {
             XCTAssertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
             XCTAssertTrue(html.contains("&amp;amp; &amp;#x27;"))
             XCTAssertTrue(html.contains("esc ␛[31mred"))
-            XCTAssertFalse(html.unicodeScalars.contains { ExportText.needsReplacing($0) })
+            XCTAssertFalse(html.unicodeScalars.contains { VisibleText.needsReplacing($0) })
             // Every tag opened by participant text would show up as a tag we do not write.
             let tags = Set(html.matches(#"<([a-zA-Z0-9!]+)"#))
             XCTAssertEqual(tags.subtracting(["!DOCTYPE", "html", "head", "meta", "title", "style", "body", "header", "h1",
@@ -115,14 +115,14 @@ final class ExportFormatTests: XCTestCase {
             let first = try XCTUnwrap(events.first { ($0["uid"] as! String).hasPrefix("next-meeting-g1.") })
             XCTAssertEqual(first["start"] as? String, "2024-01-09T13:30:00+01:00")
             XCTAssertEqual(first["summary"] as? String,
-                           ExportText.visible(m.groups[0].name + " mødes igen (tovholder: " + m.groups[0].agreement!.tovholder + ")"))
-            XCTAssertEqual(first["location"] as? String, ExportText.visible(m.groups[0].agreement!.nextMeeting.place))
+                           VisibleText.visible(m.groups[0].name + " mødes igen (tovholder: " + m.groups[0].agreement!.tovholder + ")"))
+            XCTAssertEqual(first["location"] as? String, VisibleText.visible(m.groups[0].agreement!.nextMeeting.place))
             let second = try XCTUnwrap(events.first { ($0["uid"] as! String).hasPrefix("next-meeting-g2.") })
             XCTAssertEqual(second["start"] as? String, "2024-01-15")
             let phases = events.filter { ($0["uid"] as! String).hasPrefix("roadmap-") }
             XCTAssertEqual(phases.map { $0["start"] as! String }.sorted(), ["2023-12-04", "2024-01-18", "2024-03-01"])
             XCTAssertEqual(phases.compactMap { $0["end"] as? String }.sorted(), ["2023-12-06", "2024-01-20", "2024-03-02"])
-            XCTAssertEqual(Set(phases.map { $0["summary"] as! String }), Set(m.roadmap.map { ExportText.visible($0.title) }))
+            XCTAssertEqual(Set(phases.map { $0["summary"] as! String }), Set(m.roadmap.map { VisibleText.visible($0.title) }))
         }
     }
 

@@ -134,11 +134,11 @@ final class ExportMarkdownTests: XCTestCase {
                 XCTAssertEqual(doc.structure, clean.structure, "structure changed (round \(offset), \(language))")
                 let all = doc.plainText
                 for t in tortureTexts {
-                    let visible = ExportText.visible(t)
+                    let visible = VisibleText.visible(t)
                     XCTAssertTrue(all.contains(visible) || all.contains(visible.replacingOccurrences(of: "\n", with: " ")),
                                   "lost: \(t.debugDescription)")
                 }
-                XCTAssertFalse(markdown.unicodeScalars.contains { ExportText.needsReplacing($0) }, "a control character got out")
+                XCTAssertFalse(markdown.unicodeScalars.contains { VisibleText.needsReplacing($0) }, "a control character got out")
             }
         }
     }
@@ -152,7 +152,7 @@ final class ExportMarkdownTests: XCTestCase {
             let tree = try CMarkTree.parse(doc.text)
             XCTAssertEqual(tree.structure, ["document", "heading3", "paragraph", "list", "item", "paragraph", "item", "paragraph"],
                            t.debugDescription + "\n" + doc.text)
-            let visible = ExportText.visible(t)
+            let visible = VisibleText.visible(t)
             XCTAssertEqual(tree.children[0].plainText, visible.replacingOccurrences(of: "\n", with: " "), t.debugDescription)
             XCTAssertEqual(tree.children[1].plainText, visible, t.debugDescription)
             XCTAssertEqual(tree.children[2].children[0].plainText, visible, t.debugDescription)
@@ -160,6 +160,6 @@ final class ExportMarkdownTests: XCTestCase {
     }
 
     func testControlCharactersBecomeVisible() {
-        XCTAssertEqual(ExportText.visible("a\u{1B}[31m\u{0}\u{7F}\u{9B}\u{202E}\r\n\tb"), "a␛[31m␀␡\u{FFFD}\u{FFFD}␍\n\tb")
+        XCTAssertEqual(VisibleText.visible("a\u{1B}[31m\u{0}\u{7F}\u{9B}\u{202E}\r\n\tb"), "a␛[31m␀␡\u{FFFD}\u{FFFD}␍\n\tb")
     }
 }

@@ -115,7 +115,7 @@ public enum HTMLMinutes {
     public static func esc(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
-        for c in ExportText.visible(text) {
+        for c in VisibleText.visible(text) {
             switch c {
             case "&": out += "&amp;"
             case "<": out += "&lt;"

@@ -52,7 +52,7 @@ public enum ICSMinutes {
     /// a CR or other control must not end or corrupt a content line.
     public static func text(_ value: String) -> String {
         var out = ""
-        for c in ExportText.visible(value) {
+        for c in VisibleText.visible(value) {
             switch c {
             case "\\": out += "\\\\"
             case ";": out += "\\;"

@@ -98,14 +98,14 @@ public enum MarkdownMinutes {
     /// One text as inline content. Newlines become hard breaks (backslash-newline) followed
     /// by `indent` spaces, so the next line continues the same paragraph or list item.
     public static func inline(_ text: String, indent: Int = 0) -> String {
-        let lines = ExportText.visible(text).split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = VisibleText.visible(text).split(separator: "\n", omittingEmptySubsequences: false)
         let pad = String(repeating: " ", count: indent)
         return lines.map { escapeLine(Substring($0)) }.joined(separator: "\\\n" + pad)
     }
 
     /// A heading is one line: newlines in it become spaces.
     public static func headingText(_ text: String) -> String {
-        escapeLine(Substring(ExportText.visible(text).replacingOccurrences(of: "\n", with: " ")))
+        escapeLine(Substring(VisibleText.visible(text).replacingOccurrences(of: "\n", with: " ")))
     }
 
     /// Escapes one line as if it began a line: its leading whitespace (which would indent

@@ -1,3 +1,5 @@
+import TovholderCore
+
 /// How many terminal cells a grapheme takes, and how text that could steer a terminal is
 /// drawn visibly instead. Every string reaches the screen through `Canvas`, which uses these.
 public enum DisplayWidth {
@@ -25,7 +27,7 @@ public enum DisplayWidth {
     }
 
     /// Bidi controls are format characters we show as a marker, so they take a cell.
-    static func isVisibleFormat(_ v: UInt32) -> Bool { Sanitizer.bidiControls.contains(v) }
+    static func isVisibleFormat(_ v: UInt32) -> Bool { Unicode.Scalar(v).map(VisibleText.needsReplacing) ?? false }
 
     static func isWide(_ v: UInt32) -> Bool {
         switch v {
@@ -52,20 +54,17 @@ public enum DisplayWidth {
 
 /// Makes text safe to draw: C0/C1 controls, DEL and bidi overrides become visible symbols
 /// (ESC → ␛), so nothing typed or pasted can reach a terminal as a control sequence.
+/// The canvas's side of `VisibleText`, the one sanitizer: a grapheme that holds a control
+/// character, an escape or a bidi override is drawn as its visible stand-in (in a cell, a
+/// newline or tab too: a field's lines are laid out before they reach the canvas).
 public enum Sanitizer {
-    static let bidiControls: Set<UInt32> = [0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
-                                            0x2066, 0x2067, 0x2068, 0x2069, 0x061C]
-
     /// The visible stand-in for one grapheme, or nil when it is safe as it is.
     public static func visible(_ g: Character) -> Character? {
         guard let first = g.unicodeScalars.first else { return nil }
-        let v = first.value
-        if v < 0x20 { return Character(Unicode.Scalar(0x2400 + v)!) }     // ␀ … ␟ (␛ for ESC)
-        if v == 0x7F { return "\u{2421}" }                                  // ␡
-        if (0x80...0x9F).contains(v) { return "\u{FFFD}" }                   // C1 control
-        if bidiControls.contains(v) { return "\u{2194}" }                   // ↔ marks a direction override
+        if first.value == 0x0A || first.value == 0x09 { return Character(VisibleText.replacement(first)) }
+        if VisibleText.needsReplacing(first) { return Character(VisibleText.replacement(first)) }
         // A control hidden after the first scalar (e.g. combined with a mark) is also unsafe.
-        if g.unicodeScalars.dropFirst().contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || bidiControls.contains($0.value) }) {
+        if g.unicodeScalars.dropFirst().contains(where: { $0.value < 0x20 || VisibleText.needsReplacing($0) }) {
             return "\u{FFFD}"
         }
         return nil

@@ -1,8 +1,10 @@
-/// Text made safe to show in a document: characters that are invisible or act on the
-/// reader (control characters, bidi overrides) become visible symbols, so what a
-/// participant typed can neither hide text nor reorder it, and a lone CR (a line ending to
-/// CommonMark and iCalendar) cannot start a new line. Newlines and tabs are kept.
-public enum ExportText {
+/// The one control-character sanitizer, for the screens (cell by cell, `Canvas.put`) and the
+/// minutes (`visible`): characters that are invisible or act on the reader (control
+/// characters, escape sequences, bidi overrides) become visible symbols, so what a
+/// participant typed can neither hide text, reorder it, nor reach anyone's terminal, and a
+/// lone CR (a line ending to CommonMark and iCalendar) cannot start a new line. Newlines and
+/// tabs are kept in documents.
+public enum VisibleText {
     public static func visible(_ text: String) -> String {
         // Fast path: most text has nothing to replace.
         if !text.unicodeScalars.contains(where: needsReplacing) { return text }
@@ -13,7 +15,7 @@ public enum ExportText {
         return String(out)
     }
 
-    static func needsReplacing(_ u: Unicode.Scalar) -> Bool {
+    public static func needsReplacing(_ u: Unicode.Scalar) -> Bool {
         switch u.value {
         case 0x0A, 0x09: return false
         case 0x00...0x1F, 0x7F, 0x80...0x9F: return true
@@ -26,7 +28,7 @@ public enum ExportText {
     }
 
     /// C0 controls as their Control Pictures (␛, ␀, ␍), DEL as ␡, everything else as U+FFFD.
-    static func replacement(_ u: Unicode.Scalar) -> String {
+    public static func replacement(_ u: Unicode.Scalar) -> String {
         switch u.value {
         case 0x00...0x1F: return String(Unicode.Scalar(0x2400 + u.value)!)
         case 0x7F: return "\u{2421}"

@@ -1,13 +1,5 @@
 import TovholderCore
 
-/// The agreement form screen: one group's answers, focus on one slot.
-public struct AgreementView: Equatable, Sendable {
-    public var groupID: Int64
-    public var focus = 0
-    public var pendingDelete: Int64?
-    public init(groupID: Int64) { self.groupID = groupID }
-}
-
 /// A place on the agreement form that can take focus.
 public enum AgreementSlot: Equatable, Sendable {
     case field(AgreementField)
@@ -82,34 +74,6 @@ extension Agreement {
                 rows[i].due = try? DanishDate.parse(text, near: day).get()
             }
         case .addRow: break
-        }
-    }
-}
-
-/// The roadmap screen: phases in order, focus on one field of one phase.
-public struct RoadmapView: Equatable, Sendable {
-    public var focus = 0
-    public var pendingDelete: Int64?
-    public var returnTo: Screen
-    public init(returnTo: Screen) { self.returnTo = returnTo }
-}
-
-extension RoadmapEntry {
-    public func text(of field: RoadmapField) -> String {
-        switch field {
-        case .from: return from.iso
-        case .to: return to?.iso ?? ""
-        case .title: return title
-        case .activities: return activities.joined(separator: "\n")
-        }
-    }
-
-    /// The text an edit starts from: dates written out as a Dane types them.
-    func editableText(of field: RoadmapField, _ lang: Language) -> String {
-        switch field {
-        case .from: return Wording.date(from, lang)
-        case .to: return to.map { Wording.date($0, lang) } ?? ""
-        default: return text(of: field)
         }
     }
 }

@@ -1,0 +1,16 @@
+import TovholderCore
+
+/// Everything a key can ask for. The key bar and the help screen are drawn from `Keymap`.
+public enum Command: Hashable, Sendable {
+    case next, previous, toggleTimer, addMinute, removeMinute
+    case agenda, help, quit, back, up, down, select
+    case groups, plenum, example
+    case nextField, previousField, newEntry, deleteEntry, link, moveUp, moveDown
+    case toggle, scrollLeft, scrollRight, rename, removeRestore, undo, redo
+    case newGroup, lock, history, terminals, restore
+    case agreementForm, roadmapView, export
+    /// Enter in a form: a list entry ends and a new one starts below; a one-line field moves on.
+    case submit
+    /// A line break inside a list entry or a text (Ctrl-J, Alt-Enter).
+    case lineBreak
+}

@@ -1,0 +1,19 @@
+import TovholderCore
+
+/// Which screen a binding belongs to.
+public enum KeyContext: Sendable, CaseIterable {
+    case item, agenda, help, worksheet, linkPicker, example, plenum, groups, history, terminals, agreement, roadmap
+    /// A participant whose group was removed picks another.
+    case chooseGroup
+    /// "Quit? Enter: yes, any other key: no."
+    case confirmQuit
+
+    /// Screens that are forms: printable keys type into the focused field, so commands sit
+    /// on function and Ctrl keys only (README.md, Taster: a letter typed by mistake never moves the day).
+    public var takesTyping: Bool {
+        switch self {
+        case .worksheet, .agreement, .roadmap, .plenum: return true
+        default: return false
+        }
+    }
+}

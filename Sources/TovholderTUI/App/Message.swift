@@ -1,0 +1,35 @@
+import TovholderCore
+
+/// Facts the loop reports to `update`.
+public enum Message: Equatable, Sendable {
+    case key(Key)
+    case tick(now: Double)
+    /// The terminal closed or the process was asked to stop: leave cleanly.
+    case terminalEnded
+    /// The terminal sends Latin-1 (read as Windows-1252): say once how to switch to UTF-8.
+    case notUTF8
+    case resized(Size)
+    case sessionReloaded(SessionState)
+    case workshopReloaded(Workshop)
+    case agreementsReloaded([Int64: Agreement], [RoadmapEntry])
+    case exported([String])
+    /// The shell added an entry or a group: focus it (and start editing a new entry).
+    case entryAdded(Entry)
+    case agreementRowAdded(groupID: Int64, AgreementRow)
+    case roadmapPhaseAdded(RoadmapEntry)
+    case groupAdded(TovholderCore.Group)
+    /// Something could not be done; the text is already worded for the user.
+    case failed(String)
+    /// Another terminal holds the field: editing did not start.
+    case leaseDenied(FieldRef, Lease)
+    /// The facilitator took over the field this terminal was typing in.
+    case leaseLost(FieldRef, Lease)
+    /// 30 s without a keystroke: the field was given back.
+    case leaseExpired(FieldRef)
+    /// Changes wait in memory because the file cannot be written (the words why), or nil:
+    /// everything is saved again.
+    case unsavedChanged(String?)
+    case liveRefreshed(LiveState)
+    case versionsLoaded(FieldRef, [TextVersion])
+    case restored
+}

@@ -1,0 +1,43 @@
+import TovholderCore
+
+/// Which screen the facilitator looks at.
+public indirect enum Screen: Equatable, Sendable {
+    case item
+    case agenda(selected: Int)
+    case help(returnTo: Screen)
+    /// One group's worksheet chain.
+    case worksheet(WorksheetView)
+    /// The template's worked example (the sick-leave chain), read-only.
+    case example(returnTo: Screen)
+    /// Every group's work for one part, side by side.
+    case plenum(PlenumView)
+    /// Pick, add, rename, remove and bring back groups.
+    case groups(GroupsView)
+    /// Earlier versions of a field, to bring one back.
+    case history(HistoryView)
+    /// Who is joined: group, user, host, last activity.
+    case terminals(returnTo: Screen)
+    /// A group's agreement form (aftaleskema).
+    case agreement(AgreementView)
+    /// The roadmap to the next development day, editable by the facilitator.
+    case roadmap(RoadmapView)
+    /// A participant whose group was removed picks another.
+    case chooseGroup(ChooseGroupView)
+
+    var keyContext: KeyContext {
+        switch self {
+        case .item: return .item
+        case .agenda: return .agenda
+        case .help: return .help
+        case .worksheet(let v): return v.linkPicker == nil ? .worksheet : .linkPicker
+        case .example: return .example
+        case .plenum: return .plenum
+        case .groups: return .groups
+        case .history: return .history
+        case .terminals: return .terminals
+        case .agreement: return .agreement
+        case .roadmap: return .roadmap
+        case .chooseGroup: return .chooseGroup
+        }
+    }
+}

@@ -1,0 +1,20 @@
+import TovholderCore
+
+/// A change to groups, worksheets or notes, carried out by the shell in one transaction.
+public enum WorkshopChange: Equatable, Sendable {
+    case setText(FieldRef, String)
+    /// A new entry, holding the first letters typed on an empty section's "add" line.
+    case addEntry(groupID: Int64, kind: EntryKind, after: Int64?, text: String)
+    case deleteEntry(Int64)
+    case moveEntry(Int64, by: Int)
+    case setLinks(Int64, targets: [Int64])
+    case addGroup(name: String)
+    case renameGroup(Int64, name: String)
+    case removeGroup(Int64)
+    case restoreGroup(Int64)
+    case addAgreementRow(groupID: Int64, after: Int64?, who: String)
+    case deleteAgreementRow(Int64)
+    case addRoadmapEntry(after: Int64?)
+    case deleteRoadmapEntry(Int64)
+    case updateRoadmapEntry(RoadmapEntry)
+}
