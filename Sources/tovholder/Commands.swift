@@ -30,7 +30,7 @@ func openFacilitatorView(_ request: OpenRequest) throws {
     let theme = try loadTheme(request.theme, lang)
     let store: SessionStore
     if try examine(file, lang) == .ordinaryFile {
-        store = try openStore(file, lang)
+        store = try openStore(file, lang, checkDamage: !hasTerminal)
     } else {
         store = try createSession(file, template: TemplateCatalog.defaultName, lang)
     }
@@ -54,9 +54,12 @@ func runTerminal(store: SessionStore, session: SessionState, workshop: Workshop 
                          utcOffsetSeconds: localUTCOffset(), size: backend.size)
     state.sit(as: seat)
     if !notes.isEmpty { state.notice = notes.joined(separator: " · ") }
-    let runner = Runner(state: state, store: store, backend: backend, presence: presence)
+    let runner = Runner(state: state, store: store, backend: backend, presence: presence, checkBeforeWriting: {
+        store.damageProblems().map { damaged($0, file, lang) }
+    })
     runner.run()
     backend.shutdown()
+    if let refusal = runner.refusal { throw UserError(refusal) }
     // Nothing typed is lost in silence: what the file would not take is printed for the user.
     if let report = runner.unsavedReport { FileHandle.standardError.write(Data((report + "\n").utf8)) }
     if let note = localeNote { FileHandle.standardError.write(Data((note + "\n").utf8)) }
@@ -77,7 +80,7 @@ struct Join: ParsableCommand {
         guard try examine(file, lang) == .ordinaryFile else {
             throw UserError(SessionError.notFound(path: file).message, lang)
         }
-        let store = try openStore(file, lang)
+        let store = try openStore(file, lang, checkDamage: !hasTerminal)
         let session: SessionState, workshop: Workshop
         do {
             session = try store.load()
@@ -218,9 +221,14 @@ func examine(_ file: String, _ lang: Language) throws -> SessionFileCheck.PathKi
     do { return try SessionFileCheck.examine(path: file) } catch let e as SessionError { throw UserError(e.message, lang) }
 }
 
-func openStore(_ file: String, _ lang: Language) throws -> SessionStore {
-    do { return try SessionStore.open(path: file) } catch let e as SessionError { throw UserError(damaged(e, file, lang)) }
+/// `checkDamage: false` where a terminal will draw: the check then runs after its first frame.
+func openStore(_ file: String, _ lang: Language, checkDamage: Bool = true) throws -> SessionStore {
+    do { return try SessionStore.open(path: file, checkDamage: checkDamage) }
+    catch let e as SessionError { throw UserError(damaged(e, file, lang)) }
 }
+
+/// Standard input and output are a terminal: the screen will be drawn.
+var hasTerminal: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
 
 /// A session error's words; for a damaged session also the snapshot to bring back.
 func damaged(_ e: SessionError, _ file: String, _ lang: Language) -> String {

@@ -85,3 +85,17 @@ def test_a_corrupt_or_foreign_wal_costs_at_most_the_work_since_the_last_snapshot
         "Fremmed" not in sql(path, "SELECT group_concat(name) FROM groups")
     assert "Færre sygedage" in sql(path, "SELECT group_concat(text) FROM entries")
     assert run_cli("check", path, cwd=workdir).returncode == 0
+
+
+def test_in_a_terminal_a_damaged_session_is_refused_after_the_first_frame_and_left_alone(term, workdir):
+    """In a real terminal the damage check runs after the first frame (start-up time) and
+    before anything is written: the program ends, names the problem and the snapshot, and
+    the file is byte-for-byte as it was."""
+    path = day_with_work(term, workdir)
+    damage(path, "dropped-table")
+    before = digest(path)
+    t = term().start("dag.tovholder")
+    screen = t.wait_for("EXITED=1")
+    assert "tabellen entries mangler" in screen and "restore dag.tovholder --from" in screen, screen
+    assert digest(path) == before
+    assert not os.path.exists(path + "-wal") or sql(path, "SELECT count(*) FROM terminals WHERE last_seen > 0") == "0"

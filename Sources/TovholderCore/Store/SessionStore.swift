@@ -27,15 +27,17 @@ public final class SessionStore {
     /// unless it is. A newer schema is refused, not touched. A failure that is not about
     /// the file itself is tried once more: two processes opening (and migrating) one file
     /// at the same moment can trip over each other, and the second try sees the other's work.
-    public static func open(path: String) throws -> SessionStore {
+    /// `checkDamage: false` leaves the damage check (`damageProblems`) to the caller, who
+    /// runs it before writing anything: a terminal draws its first frame first.
+    public static func open(path: String, checkDamage: Bool = true) throws -> SessionStore {
         do {
-            return try openOnce(path: path)
+            return try openOnce(path: path, checkDamage: checkDamage)
         } catch let error as SessionError {
             throw error
         } catch {
             usleep(UInt32.random(in: 20_000...100_000))
             do {
-                return try openOnce(path: path)
+                return try openOnce(path: path, checkDamage: checkDamage)
             } catch let error as SessionError {
                 throw error
             } catch {
@@ -73,13 +75,15 @@ public final class SessionStore {
         }
     }
 
-    private static func openOnce(path: String) throws -> SessionStore {
+    private static func openOnce(path: String, checkDamage: Bool) throws -> SessionStore {
         try SessionFileCheck.requireSQLiteHeader(path: path)
         let queue = try DatabaseQueue(path: path, configuration: configuration())
         // Not `reading`: that retry belongs to an open store; `open` retries as a whole.
-        let (upToDate, problems) = try queue.read { db in
-            (try SessionFileCheck.requireTovholderSchema(db, path: path),
-             try SessionDiagnosis.quickProblems(db, applied: try SessionFileCheck.appliedMigrations(db)))
+        let (upToDate, problems) = try queue.read { db -> (Bool, [Localized]) in
+            let upToDate = try SessionFileCheck.requireTovholderSchema(db, path: path)
+            // An older file is migrated (written) below: check it first, whatever was asked.
+            guard checkDamage || !upToDate else { return (upToDate, []) }
+            return (upToDate, try SessionDiagnosis.quickProblems(db, applied: try SessionFileCheck.appliedMigrations(db)))
         }
         // A damaged file is not opened for writing: it stays byte-for-byte for a restore.
         guard problems.isEmpty else { try? queue.close(); throw SessionError.problems(path: path, problems) }
@@ -129,6 +133,16 @@ public final class SessionStore {
 
     private static func removeSidecars(_ path: String) {
         unlink(path + "-wal"); unlink(path + "-shm"); unlink(path + "-journal")
+    }
+
+    /// The quick damage check of `open` (the tables the version promises, `quick_check`),
+    /// as a `SessionError.problems`, or nil when the file is sound. Reads only.
+    public func damageProblems() -> SessionError? {
+        let problems = try? queue.read { db in
+            try SessionDiagnosis.quickProblems(db, applied: try SessionFileCheck.appliedMigrations(db))
+        }
+        guard let problems, !problems.isEmpty else { return nil }
+        return .problems(path: path, problems)
     }
 
     static let encoder: JSONEncoder = {

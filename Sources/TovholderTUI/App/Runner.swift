@@ -20,10 +20,16 @@ public final class Runner {
     /// Fields this terminal holds the lease of: when it was last renewed, and last typed in.
     private var held: [FieldRef: (renewed: Double, typed: Double)] = [:]
 
+    /// Run after the first frame and before anything is written: a message ends the program
+    /// (a damaged session), given in `refusal` for the caller to print.
+    private let checkBeforeWriting: (() -> String?)?
+    public private(set) var refusal: String?
+
     public init(state: AppState, store: SessionStore, backend: TerminalBackend, presence: TerminalPresence? = nil,
-                clock: @escaping () -> Double = { Date().timeIntervalSince1970 }) {
+                clock: @escaping () -> Double = { Date().timeIntervalSince1970 },
+                checkBeforeWriting: (() -> String?)? = nil) {
         self.state = state; self.store = store; self.backend = backend; self.clock = clock
-        self.presence = presence
+        self.presence = presence; self.checkBeforeWriting = checkBeforeWriting
     }
 
     public var currentState: AppState { state }
@@ -33,6 +39,9 @@ public final class Runner {
         state.now = clock()
         lastVersion = try? store.dataVersion()
         draw()
+        // The file's damage check runs after the first frame (it costs start-up time) and
+        // before the first write: a damaged session is left byte-for-byte.
+        if let refusal = checkBeforeWriting?() { self.refusal = refusal; return }
         // The groups' work is read after the first frame: start-up shows the item first.
         reloadWorkshop()
         lastRevision = try? store.revision()
