@@ -12,8 +12,7 @@ public enum SessionDiagnosis {
             let present = Set(try Row.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [table])
                 .map { $0["name"] as String })
             if present.isEmpty {
-                found.append(Localized(da: "tabellen \(table) mangler – dens indhold er væk fra denne fil",
-                                       en: "the table \(table) is missing – its content is gone from this file"))
+                found.append(missingTable(table))
                 continue
             }
             for column in columns.sorted() where !present.contains(column) {
@@ -21,12 +20,7 @@ public enum SessionDiagnosis {
                                        en: "the column \(column) of the table \(table) is missing"))
             }
         }
-        let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
-        if integrity != ["ok"] {
-            for line in integrity.prefix(20) {
-                found.append(Localized(da: "SQLite fandt en skade i filen: \(line)", en: "SQLite found damage in the file: \(line)"))
-            }
-        }
+        found += try sqliteCheck(db, "integrity_check")
         for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").prefix(20) {
             let table: String = row[0], parent: String = row[2]
             let rowid: Int64? = row[1]
@@ -52,18 +46,23 @@ public enum SessionDiagnosis {
         let present = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
         var found: [Localized] = []
         for (version, tables) in tablesByVersion where applied.contains(version) {
-            for table in tables where !present.contains(table) {
-                found.append(Localized(da: "tabellen \(table) mangler – dens indhold er væk fra denne fil",
-                                       en: "the table \(table) is missing – its content is gone from this file"))
-            }
+            for table in tables where !present.contains(table) { found.append(missingTable(table)) }
         }
-        let quick = try String.fetchAll(db, sql: "PRAGMA quick_check")
-        if quick != ["ok"] {
-            for line in quick.prefix(20) {
-                found.append(Localized(da: "SQLite fandt en skade i filen: \(line)", en: "SQLite found damage in the file: \(line)"))
-            }
+        return found + (try sqliteCheck(db, "quick_check"))
+    }
+
+    static func missingTable(_ table: String) -> Localized {
+        Localized(da: "tabellen \(table) mangler – dens indhold er væk fra denne fil",
+                  en: "the table \(table) is missing – its content is gone from this file")
+    }
+
+    /// SQLite's own check (`integrity_check` or `quick_check`), a line per finding (20 at most).
+    static func sqliteCheck(_ db: Database, _ pragma: String) throws -> [Localized] {
+        let lines = try String.fetchAll(db, sql: "PRAGMA \(pragma)")
+        guard lines != ["ok"] else { return [] }
+        return lines.prefix(20).map {
+            Localized(da: "SQLite fandt en skade i filen: \($0)", en: "SQLite found damage in the file: \($0)")
         }
-        return found
     }
 
     /// Every table and its columns as the migrations in `applied` make them, from a
