@@ -6,23 +6,23 @@ import TovholderCore
 /// Every message, from the terminal or from the shell's own results, goes through
 /// `dispatch`, which performs every effect `update` returns.
 public final class Runner {
-    private var state: AppState
-    private let store: SessionStore
-    private let backend: TerminalBackend
-    private let clock: () -> Double
-    private var lastVersion: Int?
-    private var quitting = false
+    var state: AppState
+    let store: SessionStore
+    let backend: TerminalBackend
+    let clock: () -> Double
+    var lastVersion: Int?
+    var quitting = false
 
     /// This terminal, as the others see it (group, user, host), kept alive by heartbeats.
-    private var presence: TerminalPresence?
-    private var lastHeartbeat = 0.0
-    private var lastRevision: Int?
+    var presence: TerminalPresence?
+    var lastHeartbeat = 0.0
+    var lastRevision: Int?
     /// Fields this terminal holds the lease of: when it was last renewed, and last typed in.
-    private var held: [FieldRef: (renewed: Double, typed: Double)] = [:]
+    var held: [FieldRef: (renewed: Double, typed: Double)] = [:]
 
     /// Run after the first frame and before anything is written: a message ends the program
     /// (a damaged session), given in `refusal` for the caller to print.
-    private let checkBeforeWriting: (() -> String?)?
+    let checkBeforeWriting: (() -> String?)?
     public private(set) var refusal: String?
 
     public init(state: AppState, store: SessionStore, backend: TerminalBackend, presence: TerminalPresence? = nil,
@@ -83,7 +83,7 @@ public final class Runner {
         for effect in effects { perform(effect) }
     }
 
-    private func perform(_ effect: Effect) {
+    func perform(_ effect: Effect) {
         switch effect {
         case .quit: quitting = true
         case .bell: backend.bell()
@@ -104,15 +104,15 @@ public final class Runner {
         }
     }
 
-    private var canvas = Canvas(size: Size(width: 0, height: 0))
-    private var drawn: Canvas?
+    var canvas = Canvas(size: Size(width: 0, height: 0))
+    var drawn: Canvas?
 
     /// The state last drawn, with the clock to the whole second (all a screen shows of it).
-    private var drawnState: AppState?
+    var drawnState: AppState?
 
     /// Renders the state and sends the frame to the terminal if anything changed. An idle
     /// terminal wakes 25 times a second: it renders only when the state (or the second) moved.
-    private func draw() {
+    func draw() {
         if backend.size != canvas.size { canvas = Canvas(size: backend.size); state.size = backend.size; drawnState = nil }
         var shown = state
         shown.now = state.now.rounded(.down)
@@ -124,12 +124,12 @@ public final class Runner {
 
     /// Changes the file could not take (a full disk, a read-only file), in order: the screen
     /// keeps showing them, they are retried every second and saved in order once possible.
-    private var unsaved: [Effect] = []
-    private var lastRetry = 0.0
+    var unsaved: [Effect] = []
+    var lastRetry = 0.0
 
     /// A change for the file: behind any that wait, else now. One the file cannot take
     /// waits in memory (a new entry, group or row cannot: it needs its number from the file).
-    private func write(_ effect: Effect) {
+    func write(_ effect: Effect) {
         if !unsaved.isEmpty {
             if effect.createsSomething { dispatch(.failed(state.strings[.notWhileUnsaved])) } else { enqueue(effect) }
             return
@@ -148,7 +148,7 @@ public final class Runner {
     }
 
     /// Typing into one field queues only its latest text.
-    private func enqueue(_ effect: Effect) {
+    func enqueue(_ effect: Effect) {
         if case .workshop(.setText(let field, _)) = effect, case .workshop(.setText(let last, _))? = unsaved.last,
            last == field {
             unsaved[unsaved.count - 1] = effect
@@ -158,7 +158,7 @@ public final class Runner {
     }
 
     /// Once a second while changes wait: save them in order, stopping at the first refusal.
-    private func retryUnsaved() {
+    func retryUnsaved() {
         let now = clock()
         guard !unsaved.isEmpty, now - lastRetry >= 1 else { return }
         lastRetry = now
@@ -173,10 +173,10 @@ public final class Runner {
 
     /// The facilitator's terminal keeps snapshots: at start, and every few minutes while the
     /// day changes (participants' terminals leave it to the facilitator's).
-    private var lastSnapshot: (at: Double, revision: Int?)?
+    var lastSnapshot: (at: Double, revision: Int?)?
     static let snapshotEvery = 300.0
 
-    private func takeSnapshotIfDue(force: Bool) {
+    func takeSnapshotIfDue(force: Bool) {
         guard state.seat.isFacilitator, unsaved.isEmpty else { return }
         let now = clock()
         if !force {
@@ -198,7 +198,7 @@ public final class Runner {
         return unsaved.isEmpty ? nil : ([state.strings[.unsavedAtExit]] + texts).joined(separator: "\n")
     }
 
-    private func commit(_ effect: Effect) throws {
+    func commit(_ effect: Effect) throws {
         switch effect {
         case .save(let changes): try store.save(changes, of: state.session)
         case .workshop(let change): try apply(change)
@@ -206,93 +206,28 @@ public final class Runner {
         }
     }
 
-    /// Carries out a change to groups or worksheets in its own transaction. Structural
-    /// changes reload the workshop; typing does not (the state already shows the text).
-    private func apply(_ change: WorkshopChange) throws {
-        switch change {
-        case .setText(let field, let text): try setText(field, text)
-        case .renameGroup(let id, let name):
-            try store.renameGroup(id: id, name: name)
-            reloadWorkshop()
-        case .addEntry(let group, let kind, let after, let text):
-            let entry = try store.addEntry(groupID: group, kind: kind, after: after, text: text, author: label)
-            reloadWorkshop()
-            dispatch(.entryAdded(entry))
-        case .deleteEntry(let id):
-            try store.deleteEntry(id: id); reloadWorkshop()
-        case .moveEntry(let id, let by):
-            try store.moveEntry(id: id, by: by); reloadWorkshop()
-        case .setLinks(let id, let targets):
-            try store.setLinks(entryID: id, targets: targets)
-        case .addGroup(let name):
-            let group = try store.addGroup(name: name)
-            reloadWorkshop()
-            dispatch(.groupAdded(group))
-        case .removeGroup(let id):
-            try store.removeGroup(id: id); reloadWorkshop()
-        case .restoreGroup(let id):
-            try store.restoreGroup(id: id); reloadWorkshop()
-        case .addAgreementRow(let group, let after, let who):
-            var row = try store.addAgreementRow(groupID: group, after: after)
-            if !who.isEmpty {
-                try store.setAgreementRow(id: row.id, who: who, knowledge: nil, dueText: nil, author: label)
-                row.who = who
-            }
-            reloadAgreements()
-            dispatch(.agreementRowAdded(groupID: group, row))
-        case .deleteAgreementRow(let id):
-            try store.deleteAgreementRow(id: id); reloadAgreements()
-        case .addRoadmapEntry(let after):
-            let base = state.roadmap.first { $0.id == after } ?? state.roadmap.last
-            let entry = try store.addRoadmapEntry(after: after, from: base?.to ?? base?.from ?? state.session.programme.date,
-                                                  to: nil, title: state.strings[.newPhaseTitle], activities: [])
-            reloadAgreements()
-            dispatch(.roadmapPhaseAdded(entry))
-        case .deleteRoadmapEntry(let id):
-            try store.deleteRoadmapEntry(id: id); reloadAgreements()
-        case .updateRoadmapEntry(let entry):
-            try store.updateRoadmapEntry(entry)
-            reloadAgreements()
-        }
-    }
-
-    /// One keystroke's text, saved with who typed it; typing keeps the field's lease alive.
-    private func setText(_ field: FieldRef, _ text: String) throws {
-        switch field {
-        case .entry(let id): try store.setText(entryID: id, text: text, author: label)
-        case .plenumNote(let item): try store.setPlenumNote(itemID: item, text: text, author: label)
-        case .groupName(let id): try store.renameGroup(id: id, name: text)
-        case .agreement(let group, let f): try store.setAgreementField(groupID: group, field: f, text: text, author: label)
-        case .agreementRow(let id, let f):
-            try store.setAgreementRow(id: id, who: f == .who ? text : nil, knowledge: f == .knowledge ? text : nil,
-                                      dueText: f == .dueText ? text : nil, author: label)
-        case .roadmap: break  // roadmap fields arrive as whole phases (updateRoadmapEntry)
-        }
-        typed(in: field)
-    }
-
     /// After our own commit the revision moved by our hand: adopt it, so our own edit does
     /// not reload the screen — but only when no other terminal committed since we last
     /// looked (our own commits never move our `data_version`). Otherwise leave both, and the
     /// next look reloads what the others wrote.
-    private func noteOwnCommit() {
+    func noteOwnCommit() {
         guard let version = try? store.dataVersion(), version == lastVersion else { return }
         lastRevision = try? store.revision()
     }
 
-    private func reloadWorkshop() {
+    func reloadWorkshop() {
         if let workshop = try? store.loadWorkshop() { dispatch(.workshopReloaded(workshop)) }
         reloadAgreements()
     }
 
-    private func reloadAgreements() {
+    func reloadAgreements() {
         if let agreements = try? store.loadAgreements(), let roadmap = try? store.loadRoadmap() {
             dispatch(.agreementsReloaded(agreements, roadmap))
         }
     }
 
     /// The minutes in every format, beside the session file, from one consistent snapshot.
-    private func exportMinutes() {
+    func exportMinutes() {
         attempt {
             let files = try MinutesExport.write(store: store, language: state.strings.language,
                                                 utcOffsetSeconds: state.utcOffsetSeconds, now: clock())
@@ -305,7 +240,7 @@ public final class Runner {
     /// Another process committed (cheap check by `PRAGMA data_version`): refresh leases and
     /// the lock, and reload the day only when its content changed (the revision counter;
     /// heartbeats and leases do not count).
-    private func reloadIfChangedElsewhere() {
+    func reloadIfChangedElsewhere() {
         // While changes wait in memory, the file is older than the screen: no reload.
         guard unsaved.isEmpty, let version = try? store.dataVersion(), version != lastVersion else { return }
         lastVersion = version
@@ -317,7 +252,7 @@ public final class Runner {
         refreshLive()
     }
 
-    private func refreshLive() {
+    func refreshLive() {
         let now = clock()
         var live = LiveState()
         if let leases = try? store.heldLeases(now: now) {
@@ -337,7 +272,7 @@ public final class Runner {
 
     /// Every 2 s: tell the others this terminal is alive (and where it writes); give back
     /// fields not typed in for 30 s, so a participant who walked away blocks no one.
-    private func heartbeat() {
+    func heartbeat() {
         let now = clock()
         guard now - lastHeartbeat >= 2 else { return }
         lastHeartbeat = now
@@ -353,52 +288,7 @@ public final class Runner {
         refreshLive()
     }
 
-    private func acquire(_ field: FieldRef, takeOver: Bool) {
-        guard field.historyName != nil else { return }
-        let now = clock()
-        do {
-            switch try store.acquireLease(field: field, holder: holder, label: label, now: now,
-                                          ttl: Runner.idleRelease, takeOver: takeOver) {
-            case .granted: held[field] = (now, now)
-            case .heldBy(let lease): dispatch(.leaseDenied(field, lease))
-            }
-        } catch {
-            dispatch(.failed(UserFacing.message(for: error).text(state.strings.language)))
-        }
-    }
-
-    private func release(_ field: FieldRef) {
-        guard held.removeValue(forKey: field) != nil else { return }
-        try? store.releaseLease(field: field, holder: holder)
-    }
-
-    /// A keystroke in a held field: the lease runs 30 s from now (renewed at most every 2 s).
-    private func typed(in field: FieldRef) {
-        guard let times = held[field] else { return }
-        let now = clock()
-        held[field] = (times.renewed, now)
-        guard now - times.renewed >= Runner.leaseRenewal else { return }
-        if (try? store.renewLease(field: field, holder: holder, now: now, ttl: Runner.idleRelease)) == true {
-            held[field] = (now, now)
-        }
-    }
-
-    /// A field is given back this long after its last keystroke, even with the editor open.
-    static let idleRelease = 30.0
-    static let leaseRenewal = 2.0
-
-    /// The lease holder: this terminal's presence id.
-    private var holder: String { presence?.id ?? "local" }
-
-    /// How others see this terminal, in leases and the history: "Gruppe 2 (anna, lokal)".
-    private var label: String { FieldNames.terminal(presence, groupName: groupName, state.strings) }
-
-    private var groupName: String? {
-        guard case .participant(let id) = state.seat else { return nil }
-        return state.workshop.groups.first { $0.id == id }?.name
-    }
-
-    private func loadVersions(_ field: FieldRef) {
+    func loadVersions(_ field: FieldRef) {
         attempt {
             let versions = try store.versions(field: field).map { TextVersion(text: $0.text, at: $0.at, author: $0.author) }
             dispatch(.versionsLoaded(field, versions))
@@ -407,7 +297,7 @@ public final class Runner {
 
     /// Runs `work`; a failure is told in the user's words. True when it worked.
     @discardableResult
-    private func attempt(_ work: () throws -> Void) -> Bool {
+    func attempt(_ work: () throws -> Void) -> Bool {
         do { try work(); return true } catch {
             dispatch(.failed(UserFacing.message(for: error).text(state.strings.language)))
             return false
