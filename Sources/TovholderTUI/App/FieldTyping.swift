@@ -36,15 +36,20 @@ enum FieldTyping {
                 guard state.editing != nil else { return effects }
             case .newEntry, .newAgreementRow:
                 // Typing on an empty section's "add" line writes the first entry there.
-                guard var text = insertedText(key), !text.isEmpty, !lockedNotice(&state) else { return [] }
-                if text.count > maxLength {
-                    text = String(text.prefix(maxLength))
-                    state.notice = state.strings.format(.pasteCut, maxLength)
-                }
+                guard let typed = insertedText(key), !typed.isEmpty, !lockedNotice(&state) else { return [] }
+                let text = fitted(typed, into: 0, &state)
                 return FormUpdate.create(target, text: text)
             }
         }
         return effects + edit(key, &state)
+    }
+
+    /// A field holds a few pages at most: text beyond what fits after `count` characters is
+    /// cut, and the user told.
+    static func fitted(_ text: String, into count: Int, _ state: inout AppState) -> String {
+        guard count + text.count > maxLength else { return text }
+        state.notice = state.strings.format(.pasteCut, maxLength)
+        return String(text.prefix(max(0, maxLength - count)))
     }
 
     /// What a key would insert, for the "add" lines that have no editor yet.
@@ -66,11 +71,7 @@ enum FieldTyping {
             return effects + WorksheetUpdate.removeEmpty(entry, &state)
         }
         var key = key
-        if case .paste(let text) = key, editing.editor.count + text.count > maxLength {
-            // A field holds a few pages at most; a larger paste is cut, and the user told.
-            key = .paste(String(text.prefix(max(0, maxLength - editing.editor.count))))
-            state.notice = state.strings.format(.pasteCut, maxLength)
-        }
+        if case .paste(let text) = key { key = .paste(fitted(text, into: editing.editor.count, &state)) }
         let single = isSingleLine(editing.field)
         let width = FieldGeometry.width(of: editing.field, state)
         let before = editing.editor.text

@@ -24,10 +24,8 @@ enum KeyRouting {
         // Renaming a group in the list: the name takes the keys until Enter or Esc.
         if case .groupName? = state.editing?.field { return GroupsUpdate.renameKey(key, &state) }
         let context = state.keyContext
-        if let command = Keymap.command(for: key, in: context) {
+        if let command = Keymap.command(for: key, in: context, seat: state.seat) {
             guard state.seat.allows(command, on: state.screen) else { return [] }
-            // A participant quits only by a key that cannot be typed by accident.
-            if command == .quit, case .char = key, !state.seat.isFacilitator { return [] }
             if Seat.changesWork.contains(command), FieldTyping.lockedNotice(&state) { return [] }
             return perform(command, &state)
         }

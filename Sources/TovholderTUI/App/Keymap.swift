@@ -78,21 +78,24 @@ public enum Keymap {
         b([.escape], "Esc", .back, .keyLeaveField, [.worksheet, .agreement, .roadmap, .plenum], 9),
         b([.function(1), .ctrl("g"), .char("?")], "?", .help, .keyHelp, noTyping, 1),
         b([.function(1), .ctrl("g")], "F1", .help, .keyHelp, typing, 1),
-        b([.char("q"), .function(10), .ctrl("x")], "q", .quit, .keyQuit, noTyping, 0),
+        KeyBinding(keys: [.char("q"), .function(10), .ctrl("x")], label: l("q"), command: .quit, description: .keyQuit,
+                   contexts: noTyping, barPriority: 0, seats: .facilitator),
+        KeyBinding(keys: [.function(10), .ctrl("x")], label: l("F10"), command: .quit, description: .keyQuit,
+                   contexts: noTyping, barPriority: 0, seats: .participant),
         b([.function(10), .ctrl("x")], "F10", .quit, .keyQuit, typing, 0),
         b([.enter, .function(10), .ctrl("x"), .char("j"), .char("y")], "Enter", .quit, .keyQuitYes, [.confirmQuit], 0),
         b([.escape], "Esc", .back, .keyQuitNo, [.confirmQuit], 1),
     ]
 
-    public static func command(for key: Key, in context: KeyContext) -> Command? {
-        bindings.first { $0.contexts.contains(context) && $0.keys.contains(key) }?.command
+    public static func command(for key: Key, in context: KeyContext, seat: Seat = .facilitator) -> Command? {
+        bindings.first { $0.contexts.contains(context) && $0.keys.contains(key) && $0.applies(to: seat) }?.command
     }
 
     /// The bindings shown in the bottom bar of a screen, in table order; a participant's bar
     /// leaves out what only the facilitator may do.
     public static func bar(for context: KeyContext, seat: Seat = .facilitator) -> [KeyBinding] {
         bindings.filter {
-            $0.contexts.contains(context) && $0.barPriority != nil
+            $0.contexts.contains(context) && $0.barPriority != nil && $0.applies(to: seat)
                 && (seat.isFacilitator || !Seat.facilitatorOnly.contains($0.command))
         }
     }

@@ -26,9 +26,7 @@ enum Chrome {
         let s = state.strings
         let context = state.keyContext
         var entries = Keymap.bar(for: context, seat: state.seat).map {
-            // A participant quits only with F10 (q is a letter someone may type by mistake).
-            let key = !state.seat.isFacilitator && $0.command == .quit && $0.label.da == "q" ? "F10" : $0.label.text(s.language)
-            return (key: key, text: s[$0.description], priority: $0.barPriority ?? 99)
+            (key: $0.label.text(s.language), text: s[$0.description], priority: $0.barPriority ?? 99)
         }
         // Two spaces between entries when they fit, one when tight; then drop the least important.
         func width(_ gap: Int) -> Int {

@@ -13,7 +13,7 @@ enum HelpScreen {
         var context = KeyContext.item
         if case .help(let back) = state.screen { context = back.keyContext }
         var rows: [(description: StringKey, keys: [Key])] = []
-        for binding in Keymap.bindings where binding.contexts.contains(context) {
+        for binding in Keymap.bindings where binding.contexts.contains(context) && binding.applies(to: state.seat) {
             if let i = rows.firstIndex(where: { $0.description == binding.description }) {
                 rows[i].keys += binding.keys
             } else {
