@@ -119,6 +119,30 @@ struct Join: ParsableCommand {
     }
 }
 
+/// `tovholder projector FILE`: the room's view of a running session, in a second terminal
+/// (the window on the projector) or over SSH. It follows the facilitator and takes no keys
+/// but quit (q, F10, Ctrl-X).
+struct Projector: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Vis rummets skærm (store bogstaver) for en kørende session – til projektoren.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Sessionsfil / session file") var file: String
+
+    func run() throws {
+        let lang = global.lang
+        let localeNote = NcursesBackend.prepareLocale()
+        let theme = try loadTheme(global.theme, lang)
+        guard try examine(file, lang) == .ordinaryFile else {
+            throw UserError(SessionError.notFound(path: file).message, lang)
+        }
+        let store = try openStore(file, lang, checkDamage: !hasTerminal)
+        let session: SessionState
+        do { session = try store.load() } catch let e as SessionError { throw UserError(e.message, lang) }
+        try runTerminal(store: store, session: session, seat: .projector, file: file, lang: lang, theme: theme,
+                        presence: TerminalPresence.current(role: .projector, groupID: nil), localeNote: localeNote)
+    }
+}
+
 /// `tovholder new FILE [--template NAME|PATH]`
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Opret en ny session fra en skabelon.")
@@ -181,6 +205,8 @@ struct Export: ParsableCommand {
     @Argument(help: "Sessionsfil / session file") var file: String
     @Option(help: "markdown, html, ics eller json") var format: ExportFormat = .markdown
     @Option(name: .shortAndLong, help: "Fil at skrive til / file to write (standard: skærmen)") var output: String?
+    @Flag(name: .customLong("with-notes"), help: "Tag facilitatorens noter med / include the facilitator's notes")
+    var withNotes = false
 
     func run() throws {
         let lang = global.lang
@@ -189,7 +215,7 @@ struct Export: ParsableCommand {
         let text: String
         do {
             let minutes = try MinutesExport.minutes(store: store, language: lang, utcOffsetSeconds: localUTCOffset(),
-                                                    now: Date().timeIntervalSince1970)
+                                                    now: Date().timeIntervalSince1970, withNotes: withNotes)
             text = render(minutes, as: format)
         } catch let e as SessionError { throw UserError(e.message, lang) }
         if let output {

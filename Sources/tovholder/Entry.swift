@@ -62,7 +62,7 @@ struct Tovholder: ParsableCommand {
         commandName: "tovholder",
         abstract: "Tovholder – styr en udviklingsdag fra terminalen / run a development day from the terminal.",
         version: "0.1.0",
-        subcommands: [Open.self, New.self, Join.self, Export.self, Check.self, Templates.self, Backups.self, Restore.self],
+        subcommands: [Open.self, New.self, Join.self, Projector.self, Export.self, Check.self, Templates.self, Backups.self, Restore.self],
         defaultSubcommand: Open.self)
 }
 

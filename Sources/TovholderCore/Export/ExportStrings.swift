@@ -25,6 +25,8 @@ public struct ExportStrings: Sendable {
     public var none: String { t("(ingen)", "(none)") }
     public var plenum: String { t("Opsamling i plenum", "Plenum summaries") }
     public var noPlenumNotes: String { t("Ingen noter fra plenum", "No notes from the plenum") }
+    public var facilitatorNotes: String { t("Facilitatorens noter", "The facilitator's notes") }
+    public var noFacilitatorNotes: String { t("Ingen noter", "No notes") }
     public var agreements: String { t("Aftaleskemaer", "Agreement forms") }
     public var notFilledIn: String { t("Ikke udfyldt", "Not filled in") }
     public var who: String { t("Hvem", "Who") }

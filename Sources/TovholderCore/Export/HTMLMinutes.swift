@@ -71,6 +71,15 @@ public enum HTMLMinutes {
             h += "<p>\(esc(note.text))</p>\n"
         }
         h += "</section>\n"
+        if let notes = m.facilitatorNotes {
+            h += "<section class=\"notes\">\n<h2>\(esc(s.facilitatorNotes))</h2>\n"
+            if notes.isEmpty { h += "<p>\(esc(s.noFacilitatorNotes))</p>\n" }
+            for note in notes {
+                h += "<h3>\(esc([note.startText, note.title].compactMap { $0 }.joined(separator: " ")))</h3>\n"
+                h += "<p>\(esc(note.text))</p>\n"
+            }
+            h += "</section>\n"
+        }
 
         h += "<section>\n<h2>\(esc(s.agreements))</h2>\n"
         for g in m.groups {

@@ -50,6 +50,15 @@ public enum MarkdownMinutes {
             out.paragraph(note.text)
         }
 
+        if let notes = m.facilitatorNotes {
+            out.heading(2, s.facilitatorNotes)
+            if notes.isEmpty { out.paragraph(s.noFacilitatorNotes) }
+            for note in notes {
+                out.heading(3, [note.startText, note.title].compactMap { $0 }.joined(separator: " "))
+                out.paragraph(note.text)
+            }
+        }
+
         out.heading(2, s.agreements)
         for g in m.groups {
             out.heading(3, g.name)

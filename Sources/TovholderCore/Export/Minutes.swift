@@ -32,6 +32,9 @@ public struct Minutes: Codable, Equatable, Sendable {
     public var agenda: AgendaMinutes
     public var groups: [GroupMinutes]
     public var plenumNotes: [PlenumNote]
+    /// The facilitator's own notes per item: only when asked for (`export --with-notes`);
+    /// nil otherwise, and then absent from every format, the JSON included.
+    public var facilitatorNotes: [PlenumNote]?
     /// The agreement form's four headings (the template's questions).
     public var agreementQuestions: [String]
     public var roadmap: [PhaseMinutes]

@@ -18,7 +18,7 @@ extension Minutes {
     ///   - sessionID: tells this session's calendar UIDs apart; derived from the day when nil.
     public init(session: SessionState, workshop: Workshop, agreements: [Int64: Agreement],
                 roadmap: [RoadmapEntry], utcOffsetSeconds: Int, exportedAt: Double, language: Language,
-                sessionID: String? = nil) {
+                sessionID: String? = nil, withNotes: Bool = false) {
         let s = ExportStrings(language)
         let day = session.programme
         self.language = language
@@ -38,6 +38,12 @@ extension Minutes {
                        agreements[group.id], s)
         }
         plenumNotes = Self.plenumNotes(workshop.plenumNotes, agenda: day.agenda, s)
+        if withNotes {
+            // As the console showed them: edited during the day, else the template's.
+            var notes = workshop.itemNotes
+            for item in day.agenda where notes[item.id] == nil { notes[item.id] = item.notes }
+            facilitatorNotes = Self.plenumNotes(notes, agenda: day.agenda, s)
+        }
         agreementQuestions = day.agreementQuestions.count >= 4
             ? Array(day.agreementQuestions.prefix(4))
             : day.agreementQuestions + s.defaultAgreementQuestions.dropFirst(day.agreementQuestions.count)

@@ -4,13 +4,13 @@ import Foundation
 /// every format (the facilitator's one key, and `tovholder export`).
 public enum MinutesExport {
     public static func minutes(store: SessionStore, language: Language, utcOffsetSeconds: Int,
-                               now: Double) throws -> Minutes {
+                               now: Double, withNotes: Bool = false) throws -> Minutes {
         let (snapshot, extra) = try store.minutesSnapshot(also: { db in
             (try store.readAgreements(db), try store.readRoadmap(db))
         })
         return Minutes(session: snapshot.session, workshop: snapshot.workshop, agreements: extra.0,
                        roadmap: extra.1, utcOffsetSeconds: utcOffsetSeconds, exportedAt: now, language: language,
-                       sessionID: snapshot.sessionID)
+                       sessionID: snapshot.sessionID, withNotes: withNotes)
     }
 
     /// Writes NAME.referat.md, .html, .ics and .json next to the session (NAME: the session's

@@ -62,15 +62,18 @@ public struct AgendaItem: Codable, Equatable, Sendable, Identifiable {
     public var bullets: [String]
     public var questions: [String]
     public var steps: [ExerciseStep]
+    /// The facilitator's own notes for the item (the template's `notes:`): shown on the
+    /// presenter console, never on the projector, in the minutes only when asked for.
+    public var notes: String?
 
     public init(id: String, kind: ItemKind, title: String, subtitle: String? = nil,
                 start: ClockTime, minutes: Int, timed: Bool? = nil, speaker: String? = nil,
                 part: WorksheetPart? = nil, bullets: [String] = [], questions: [String] = [],
-                steps: [ExerciseStep] = []) {
+                steps: [ExerciseStep] = [], notes: String? = nil) {
         self.id = id; self.kind = kind; self.title = title; self.subtitle = subtitle
         self.start = start; self.minutes = minutes; self.timed = timed ?? kind.timedByDefault
         self.speaker = speaker; self.part = part; self.bullets = bullets
-        self.questions = questions; self.steps = steps
+        self.questions = questions; self.steps = steps; self.notes = notes
     }
 
     public var end: ClockTime { ClockTime(minutes: start.minutes + minutes) }

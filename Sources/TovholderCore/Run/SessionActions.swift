@@ -3,6 +3,7 @@
 public enum SessionChange: Equatable, Sendable {
     case position
     case item(String)
+    case projection
 }
 
 extension SessionState {

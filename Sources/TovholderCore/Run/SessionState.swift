@@ -6,11 +6,13 @@ public struct SessionState: Equatable, Sendable {
     /// The current step of an exercise (0-based); 0 for other kinds.
     public var currentStep: Int
     public var items: [String: ItemProgress]
+    /// What the room's projector shows.
+    public var projection: Projection
 
     public init(programme: DayTemplate, currentIndex: Int = 0, currentStep: Int = 0,
-                items: [String: ItemProgress] = [:]) {
+                items: [String: ItemProgress] = [:], projection: Projection = Projection()) {
         self.programme = programme; self.currentIndex = currentIndex
-        self.currentStep = currentStep; self.items = items
+        self.currentStep = currentStep; self.items = items; self.projection = projection
     }
 
     public var currentItem: AgendaItem { programme.agenda[currentIndex] }

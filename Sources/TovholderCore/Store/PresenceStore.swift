@@ -3,6 +3,8 @@ import GRDB
 
 public enum TerminalRole: String, Sendable, Equatable {
     case facilitator, participant
+    /// The room's view (`tovholder projector`): follows, never edits.
+    case projector
 }
 
 /// One terminal with the session open: who, from where, and which field it is in.
@@ -20,11 +22,15 @@ public struct TerminalPresence: Equatable, Sendable {
     public var lastSeen: Double
     /// The `HistoryField` name of the field being edited, if any.
     public var field: String?
+    /// The terminal's size in columns and rows (the projector check reads the projector's).
+    public var columns: Int?
+    public var rows: Int?
 
     public init(id: String, role: TerminalRole, groupID: Int64? = nil, user: String, host: String, pid: Int32,
-                startedAt: Double, lastSeen: Double, field: String? = nil) {
+                startedAt: Double, lastSeen: Double, field: String? = nil, columns: Int? = nil, rows: Int? = nil) {
         self.id = id; self.role = role; self.groupID = groupID; self.user = user; self.host = host
         self.pid = pid; self.startedAt = startedAt; self.lastSeen = lastSeen; self.field = field
+        self.columns = columns; self.rows = rows
     }
 
     public var isLocal: Bool { host == Self.localHost }
@@ -72,13 +78,14 @@ extension SessionStore {
     public func announce(_ t: TerminalPresence) throws {
         try writing { db in
             try db.execute(sql: """
-                INSERT INTO terminals(id, role, group_id, user, host, pid, started_at, last_seen, field)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO terminals(id, role, group_id, user, host, pid, started_at, last_seen, field, columns, rows)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET role = excluded.role, group_id = excluded.group_id,
                     user = excluded.user, host = excluded.host, pid = excluded.pid,
-                    started_at = excluded.started_at, last_seen = excluded.last_seen, field = excluded.field
+                    started_at = excluded.started_at, last_seen = excluded.last_seen, field = excluded.field,
+                    columns = excluded.columns, rows = excluded.rows
                 """, arguments: [t.id, t.role.rawValue, t.groupID, t.user, t.host, t.pid, t.startedAt,
-                                 t.lastSeen, t.field])
+                                 t.lastSeen, t.field, t.columns, t.rows])
         }
     }
 
@@ -124,7 +131,8 @@ extension SessionStore {
             guard let role = TerminalRole(rawValue: row["role"]) else { return nil }
             return TerminalPresence(id: row["id"], role: role, groupID: row["group_id"], user: row["user"] ?? "",
                                     host: row["host"] ?? "", pid: row["pid"] ?? 0, startedAt: row["started_at"] ?? 0,
-                                    lastSeen: row["last_seen"], field: row["field"])
+                                    lastSeen: row["last_seen"], field: row["field"],
+                                    columns: row["columns"], rows: row["rows"])
         }
     }
 

@@ -38,6 +38,7 @@ public enum SessionDiagnosis {
         ("v2", ["groups", "entries", "entry_links", "plenum_notes", "text_history"]),
         ("v3", ["revision", "session_flags", "terminals", "leases"]),
         ("v4", ["agreements", "agreement_rows", "roadmap", "field_stamps"]),
+        ("v5", ["item_notes", "projector"]),
     ]
 
     /// At every open: the tables the version promises exist, and SQLite's quick check. A
@@ -69,7 +70,7 @@ public enum SessionDiagnosis {
     /// database built in memory by the same migrator: the schema can never disagree with it.
     static func expectedTables(upTo applied: Set<String>) throws -> [String: Set<String>] {
         let queue = try DatabaseQueue()
-        let last = ["v1", "v2", "v3", "v4"].filter(applied.contains).last ?? "v1"
+        let last = SessionSchema.versions.filter(applied.contains).last ?? "v1"
         try SessionSchema.migrator.migrate(queue, upTo: last)
         return try queue.read { db in
             var tables: [String: Set<String>] = [:]

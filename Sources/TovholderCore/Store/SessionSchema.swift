@@ -4,7 +4,7 @@ import GRDB
 /// The session file's schema, one migration per version. A file with a migration this
 /// program does not know was written by a newer Tovholder and is refused.
 enum SessionSchema {
-    static let currentVersion = 4
+    static let currentVersion = 5
 
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
@@ -79,10 +79,15 @@ enum SessionSchema {
         m.registerMigration("v4") { db in
             try migrateV4(db)
         }
+        m.registerMigration("v5") { db in
+            try migrateV5(db)
+        }
         return m
     }
 
-    static var knownMigrations: Set<String> { ["v1", "v2", "v3", "v4"] }
+    /// The migrations in order; a file with any other was written by a newer program.
+    static let versions = ["v1", "v2", "v3", "v4", "v5"]
+    static var knownMigrations: Set<String> { Set(versions) }
 
     /// Tables whose changes are content every terminal must reload. Presence and leases are
     /// not among them: a heartbeat every second must not make every screen reload.

@@ -172,6 +172,10 @@ public final class SessionStore {
             state.currentIndex = min(max(0, row["item_index"]), programme.agenda.count - 1)
             state.currentStep = min(max(0, row["step"]), max(0, state.currentItem.steps.count - 1))
         }
+        if let row = try Row.fetchOne(db, sql: "SELECT * FROM projector WHERE id = 1") {
+            state.projection = Projection(kind: row["shows"], groupID: row["group_id"], part: row["part"],
+                                          blank: row["blank"], page: row["page"])
+        }
         for row in try Row.fetchAll(db, sql: "SELECT * FROM item_progress") {
             let id: String = row["item_id"]
             state.items[id] = ItemProgress(
@@ -193,6 +197,13 @@ public final class SessionStore {
                 case .position:
                     try db.execute(sql: "UPDATE position SET item_index = ?, step = ? WHERE id = 1",
                                    arguments: [state.currentIndex, state.currentStep])
+                case .projection:
+                    let p = state.projection
+                    try db.execute(sql: """
+                        INSERT INTO projector(id, shows, group_id, part, blank, page) VALUES (1, ?, ?, ?, ?, ?)
+                        ON CONFLICT(id) DO UPDATE SET shows = excluded.shows, group_id = excluded.group_id,
+                            part = excluded.part, blank = excluded.blank, page = excluded.page
+                        """, arguments: [p.storedKind, p.storedGroup, p.storedPart, p.blank, p.page])
                 case .item(let id):
                     guard let p = state.items[id] else { continue }
                     try db.execute(sql: """

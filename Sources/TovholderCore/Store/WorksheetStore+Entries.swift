@@ -115,23 +115,39 @@ extension SessionStore {
     public func setPlenumNote(itemID: String, text: String, author: String? = nil,
                               now: Double = Date().timeIntervalSince1970) throws {
         try writing { db in
-            try Self.writePlenumNote(db, itemID: itemID, text: text, author: author, now: now, keepAlways: false)
+            try Self.writeNote(db, .plenum, itemID: itemID, text: text, author: author, now: now, keepAlways: false)
         }
     }
 
-    static func writePlenumNote(_ db: Database, itemID: String, text: String, author: String?, now: Double,
-                                keepAlways: Bool) throws {
-        let row = try Row.fetchOne(db, sql: "SELECT text, updated_at, updated_by FROM plenum_notes WHERE item_id = ?",
+    /// The facilitator's own notes for an agenda item (the presenter console's), with history.
+    public func setItemNote(itemID: String, text: String, author: String? = nil,
+                            now: Double = Date().timeIntervalSince1970) throws {
+        try writing { db in
+            try Self.writeNote(db, .item, itemID: itemID, text: text, author: author, now: now, keepAlways: false)
+        }
+    }
+
+    /// The two kinds of notes per agenda item: the same shape, each in its own table.
+    enum NoteTable: String {
+        case plenum = "plenum_notes", item = "item_notes"
+        func historyName(_ itemID: String) -> String {
+            self == .plenum ? HistoryField.plenum(itemID) : HistoryField.itemNote(itemID)
+        }
+    }
+
+    static func writeNote(_ db: Database, _ table: NoteTable, itemID: String, text: String, author: String?,
+                          now: Double, keepAlways: Bool) throws {
+        let row = try Row.fetchOne(db, sql: "SELECT text, updated_at, updated_by FROM \(table.rawValue) WHERE item_id = ?",
                                    arguments: [itemID])
         let previous: String = row?["text"] ?? ""
         guard previous != text else { return }
         if let row {
             let otherWriter = (row["updated_by"] as String?) != author
-            try keepPrevious(db, field: HistoryField.plenum(itemID), previous: previous, at: row["updated_at"],
+            try keepPrevious(db, field: table.historyName(itemID), previous: previous, at: row["updated_at"],
                              author: row["updated_by"], replacement: text, now: now, always: keepAlways || otherWriter)
         }
         try db.execute(sql: """
-            INSERT INTO plenum_notes(item_id, text, updated_at, updated_by) VALUES (?, ?, ?, ?)
+            INSERT INTO \(table.rawValue)(item_id, text, updated_at, updated_by) VALUES (?, ?, ?, ?)
             ON CONFLICT(item_id) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at,
                 updated_by = excluded.updated_by
             """, arguments: [itemID, storable(text), now, author])

@@ -14,7 +14,9 @@ extension SessionStore {
             case .entry(let id):
                 try Self.writeEntryText(db, entryID: id, text: text, author: author, now: now, keepAlways: true)
             case .plenumNote(let item):
-                try Self.writePlenumNote(db, itemID: item, text: text, author: author, now: now, keepAlways: true)
+                try Self.writeNote(db, .plenum, itemID: item, text: text, author: author, now: now, keepAlways: true)
+            case .itemNote(let item):
+                try Self.writeNote(db, .item, itemID: item, text: text, author: author, now: now, keepAlways: true)
             default:
                 throw WorksheetError.unknownField(field.historyName ?? "")
             }
@@ -35,6 +37,10 @@ extension SessionStore {
             case .plenumNote(let item):
                 current = try Row.fetchOne(db, sql: """
                     SELECT text, updated_at, updated_by FROM plenum_notes WHERE item_id = ?
+                    """, arguments: [item])
+            case .itemNote(let item):
+                current = try Row.fetchOne(db, sql: """
+                    SELECT text, updated_at, updated_by FROM item_notes WHERE item_id = ?
                     """, arguments: [item])
             default:
                 current = nil

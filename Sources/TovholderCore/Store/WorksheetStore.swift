@@ -55,6 +55,9 @@ extension SessionStore {
         for row in try Row.fetchAll(db, sql: "SELECT item_id, text FROM plenum_notes") {
             workshop.plenumNotes[row["item_id"]] = row["text"]
         }
+        for row in try Row.fetchAll(db, sql: "SELECT item_id, text FROM item_notes") {
+            workshop.itemNotes[row["item_id"]] = row["text"]
+        }
         return workshop
     }
 

@@ -6,7 +6,7 @@ enum TemplateKeys {
                        "agenda", "example", "agreement_questions", "roadmap"]
     static let challenge = ["question", "bullets"]
     static let item = ["id", "kind", "title", "subtitle", "start", "minutes", "timed", "speaker", "part",
-                       "bullets", "questions", "steps"]
+                       "bullets", "questions", "steps", "notes"]
     static let step = ["title", "instruction", "example", "hint"]
     static let example = ["title", "challenge", "goal", "mechanisms", "trial_actions", "signs"]
     static let phase = ["from", "to", "title", "activities"]
@@ -116,6 +116,7 @@ extension NodeReader {
             let bullets = texts(f["bullets"])
             let questions = texts(f["questions"])
             let steps = list(f["steps"]).compactMap(readStep)
+            let notes = optionalText(f["notes"])
 
             // Items follow each other: each starts at or after the previous one ends.
             if let start, let sf = startField {
@@ -129,7 +130,7 @@ extension NodeReader {
             if let id, let kind, let title, let start, let minutes {
                 items.append(AgendaItem(id: id, kind: kind, title: title, subtitle: subtitle, start: start,
                                         minutes: minutes, timed: timed, speaker: speaker, part: part,
-                                        bullets: bullets, questions: questions, steps: steps))
+                                        bullets: bullets, questions: questions, steps: steps, notes: notes))
             }
         }
         return items

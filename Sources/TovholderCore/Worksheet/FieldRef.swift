@@ -3,6 +3,8 @@
 public enum FieldRef: Hashable, Sendable {
     case entry(Int64)
     case plenumNote(itemID: String)
+    /// The facilitator's own notes for an agenda item (presenter console only).
+    case itemNote(itemID: String)
     case groupName(Int64)
     /// One of a group's agreement form answers.
     case agreement(groupID: Int64, AgreementField)
@@ -17,6 +19,7 @@ public enum FieldRef: Hashable, Sendable {
         switch self {
         case .entry(let id): return HistoryField.entry(id)
         case .plenumNote(let item): return HistoryField.plenum(item)
+        case .itemNote(let item): return HistoryField.itemNote(item)
         case .agreement(let group, let field): return HistoryField.agreement(group, field)
         case .agreementRow(let id, let field): return HistoryField.agreementRow(id, field)
         case .groupName, .roadmap: return nil
@@ -32,6 +35,8 @@ public enum FieldRef: Hashable, Sendable {
             self = .entry(id)
         case ("plenum", _) where name.count > "plenum:".count:
             self = .plenumNote(itemID: String(name.dropFirst("plenum:".count)))
+        case ("notes", _) where name.count > "notes:".count:
+            self = .itemNote(itemID: String(name.dropFirst("notes:".count)))
         case ("agreement", 3):
             guard let id = Int64(parts[1]), let f = AgreementField(rawValue: parts[2]) else { return nil }
             self = .agreement(groupID: id, f)

@@ -103,10 +103,18 @@ public struct Workshop: Equatable, Sendable {
     public var worksheets: [Int64: Worksheet]
     /// Agenda item id → the facilitator's notes for that plenum.
     public var plenumNotes: [String: String]
+    /// Agenda item id → the facilitator's own notes as edited during the day (the
+    /// template's `notes:` until then; see `notes(for:)`).
+    public var itemNotes: [String: String]
 
-    public init(groups: [Group] = [], worksheets: [Int64: Worksheet] = [:], plenumNotes: [String: String] = [:]) {
+    public init(groups: [Group] = [], worksheets: [Int64: Worksheet] = [:], plenumNotes: [String: String] = [:],
+                itemNotes: [String: String] = [:]) {
         self.groups = groups; self.worksheets = worksheets; self.plenumNotes = plenumNotes
+        self.itemNotes = itemNotes
     }
+
+    /// The facilitator's notes for an item: as edited, else as the template gave them.
+    public func notes(for item: AgendaItem) -> String { itemNotes[item.id] ?? item.notes ?? "" }
 
     public var activeGroups: [Group] { groups.filter { !$0.removed } }
     public func worksheet(_ groupID: Int64) -> Worksheet? { worksheets[groupID] }
@@ -116,4 +124,5 @@ public struct Workshop: Equatable, Sendable {
 public enum HistoryField {
     public static func entry(_ id: Int64) -> String { "entry:\(id)" }
     public static func plenum(_ itemID: String) -> String { "plenum:\(itemID)" }
+    public static func itemNote(_ itemID: String) -> String { "notes:\(itemID)" }
 }

@@ -9,6 +9,10 @@ public enum Command: Hashable, Sendable {
     case toggle, scrollLeft, scrollRight, rename, removeRestore, undo, redo
     case newGroup, lock, history, terminals, restore
     case agreementForm, roadmapView, export
+    /// The projector goes dark and comes back (`b`, as in PowerPoint).
+    case blank
+    /// The facilitator's own notes for the current item.
+    case notes
     /// Enter in a form: a list entry ends and a new one starts below; a one-line field moves on.
     case submit
     /// A line break inside a list entry or a text (Ctrl-J, Alt-Enter).

@@ -36,6 +36,9 @@ enum FormUpdate {
         case .plenum where state.seat.isFacilitator:
             let id = state.session.currentItem.id
             return .field(.plenumNote(itemID: id), state.workshop.plenumNotes[id] ?? "")
+        case .notes:
+            let item = state.session.currentItem
+            return .field(.itemNote(itemID: item.id), state.workshop.notes(for: item))
         default:
             return nil
         }
@@ -53,7 +56,7 @@ enum FormUpdate {
     static func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
         switch state.screen {
         case .worksheet(let v) where v.linkPicker != nil: return WorksheetUpdate.linkPicker(command, &state)
-        case .worksheet, .agreement, .roadmap, .plenum: break
+        case .worksheet, .agreement, .roadmap, .plenum, .notes: break
         case .groups: return GroupsUpdate.perform(command, &state)
         default: return []
         }
@@ -85,6 +88,8 @@ enum FormUpdate {
             case .agreement: return effects + AgreementUpdate.agreement(command, &state)
             case .roadmap: return effects + AgreementUpdate.roadmap(command, &state)
             case .plenum: return effects + PlenumUpdate.perform(command, &state)
+            case .notes where command == .history:
+                return effects + [.loadVersions(.itemNote(itemID: state.session.currentItem.id))]
             default: return effects
             }
         }
@@ -114,7 +119,7 @@ enum FormUpdate {
     /// Free texts where Enter starts a new line.
     static func isTextArea(_ field: FieldRef) -> Bool {
         switch field {
-        case .plenumNote, .agreement(_, .perspectives), .agreement(_, .involve), .roadmap(_, .activities): return true
+        case .plenumNote, .itemNote, .agreement(_, .perspectives), .agreement(_, .involve), .roadmap(_, .activities): return true
         default: return false
         }
     }

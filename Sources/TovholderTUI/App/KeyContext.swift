@@ -3,6 +3,8 @@ import TovholderCore
 /// Which screen a binding belongs to.
 public enum KeyContext: Sendable, CaseIterable {
     case item, agenda, help, worksheet, linkPicker, example, plenum, groups, history, terminals, agreement, roadmap
+    /// The facilitator's notes for an item: one free text.
+    case notes
     /// A participant whose group was removed picks another.
     case chooseGroup
     /// "Quit? Enter: yes, any other key: no."
@@ -12,7 +14,7 @@ public enum KeyContext: Sendable, CaseIterable {
     /// on function and Ctrl keys only (README.md, Taster: a letter typed by mistake never moves the day).
     public var takesTyping: Bool {
         switch self {
-        case .worksheet, .agreement, .roadmap, .plenum: return true
+        case .worksheet, .agreement, .roadmap, .plenum, .notes: return true
         default: return false
         }
     }

@@ -4,6 +4,10 @@ import TovholderCore
 /// field when the screen is a form, else nowhere. A key nobody claims does nothing.
 enum KeyRouting {
     static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
+        // The projector takes no keys but quit: nothing on the wall can be changed from it.
+        if state.seat.isProjector {
+            return [.char("q"), .char("Q"), .function(10), .ctrl("x"), .ctrl("c")].contains(key) ? [.quit] : []
+        }
         if state.isTooSmall {
             // Nothing can be seen: nothing may be typed or moved unseen. Only quitting works
             // (a participant is asked first, as always: over SSH it closes the connection).
@@ -126,6 +130,13 @@ enum KeyRouting {
             return []
         case .export:
             return [.exportMinutes]
+        case .blank:
+            state.session.projection.blank.toggle()
+            state.notice = state.strings[state.session.projection.blank ? .projectorBlanked : .projectorBack]
+            return [.save([.projection])]
+        case .notes:
+            state.screen = .notes(returnTo: state.screen)
+            return []
         case .plenum:
             let effects = FieldTyping.finish(&state)
             if case .plenum = state.screen { state.screen = .item }
@@ -144,6 +155,11 @@ enum KeyRouting {
     /// Esc: leave the field being typed in; else go back one screen. A participant's home
     /// is its own worksheet.
     static func back(_ state: inout AppState) -> [Effect] {
+        if case .notes(let back) = state.screen {  // one free text: Esc saves and closes it
+            let effects = FieldTyping.finish(&state)
+            state.screen = back
+            return effects
+        }
         if state.editing != nil { return FieldTyping.finish(&state) }
         if case .worksheet(var v) = state.screen, v.linkPicker != nil {
             v.linkPicker = nil
@@ -159,7 +175,7 @@ enum KeyRouting {
             return []
         }
         switch state.screen {
-        case .help(let back), .example(let back), .terminals(let back): state.screen = back
+        case .help(let back), .example(let back), .terminals(let back), .notes(let back): state.screen = back
         case .history(let v): state.screen = v.returnTo
         case .roadmap(let v): state.screen = v.returnTo
         case .plenum(let v): state.screen = v.returnTo ?? .item

@@ -14,7 +14,7 @@ public enum Keymap {
                                          .chooseGroup]
     static let day: [KeyContext] = [.item, .agenda]
     static let forms: [KeyContext] = [.worksheet, .agreement, .roadmap]
-    static let typing: [KeyContext] = forms + [.plenum]
+    static let typing: [KeyContext] = forms + [.plenum, .notes]
     static let space = Localized(da: "Mellemrum", en: "Space")
 
     public static let bindings: [KeyBinding] = [
@@ -33,6 +33,8 @@ public enum Keymap {
         b([.char("x")], "x", .export, .keyExport, day + [.groups], 9),
         b([.char("L")], "L", .lock, .keyLock, day + [.groups, .terminals], 9),
         b([.char("t")], "t", .terminals, .keyTerminals, day + [.groups, .terminals], 9),
+        b([.char("b")], "b", .blank, .keyBlank, day + [.example], 5),
+        b([.char("m")], "m", .notes, .keyNotes, day, 6),
 
         // Lists.
         b([.up], "↑↓", .up, .keySelect, [.agenda, .groups, .history, .linkPicker, .chooseGroup], 1),
@@ -66,7 +68,7 @@ public enum Keymap {
         b([.function(7)], "F7", .moveUp, .keyMoveUp, [.worksheet], nil),
         b([.function(8)], "F7/F8", .moveDown, .keyMove, [.worksheet], 11),
         b([.function(9)], "F9", .deleteEntry, .keyDelete, forms, 7),
-        b([.function(12)], "F12", .history, .keyHistory, [.worksheet, .plenum], 12),
+        b([.function(12)], "F12", .history, .keyHistory, [.worksheet, .plenum, .notes], 12),
         b([.pageUp], "PgUp", .scrollLeft, .keyScrollGroups, [.plenum], nil),
         b([.pageDown], "PgUp/PgDn", .scrollRight, .keyScrollGroups, [.plenum], 5),
         b([.ctrl("z")], "^Z", .undo, .keyUndo, typing, 8),
@@ -76,6 +78,7 @@ public enum Keymap {
         b([.escape], "Esc", .back, .keyBack, [.agenda, .help, .example, .groups, .history, .terminals, .linkPicker,
                                               .chooseGroup], 0),
         b([.escape], "Esc", .back, .keyLeaveField, [.worksheet, .agreement, .roadmap, .plenum], 9),
+        b([.escape], "Esc", .back, .keyBack, [.notes], 0),
         b([.function(1), .ctrl("g"), .char("?")], "?", .help, .keyHelp, noTyping, 1),
         b([.function(1), .ctrl("g")], "F1", .help, .keyHelp, typing, 1),
         KeyBinding(keys: [.char("q"), .function(10), .ctrl("x")], label: l("q"), command: .quit, description: .keyQuit,

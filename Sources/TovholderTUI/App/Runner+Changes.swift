@@ -58,6 +58,7 @@ extension Runner {
         switch field {
         case .entry(let id): try store.setText(entryID: id, text: text, author: label)
         case .plenumNote(let item): try store.setPlenumNote(itemID: item, text: text, author: label)
+        case .itemNote(let item): try store.setItemNote(itemID: item, text: text, author: label)
         case .groupName(let id): try store.renameGroup(id: id, name: text)
         case .agreement(let group, let f): try store.setAgreementField(groupID: group, field: f, text: text, author: label)
         case .agreementRow(let id, let f):

@@ -45,7 +45,7 @@ public final class Runner {
         // The groups' work is read after the first frame: start-up shows the item first.
         reloadWorkshop()
         lastRevision = try? store.revision()
-        if let p = presence { try? store.announce(p) }
+        announceSize()
         refreshLive()
         takeSnapshotIfDue(force: true)
         while !quitting {
@@ -57,7 +57,9 @@ public final class Runner {
             let toNextSecond = Int((1 - (now - now.rounded(.down))) * 1000) + 1
             switch backend.nextEvent(timeoutMs: min(Runner.pollMs, toNextSecond)) {
             case .key(let key)?: dispatch(.key(key))
-            case .resized(let size)?: dispatch(.resized(size))
+            case .resized(let size)?:
+                dispatch(.resized(size))
+                announceSize()
             case .ended?: dispatch(.terminalEnded)
             case .notUTF8?: dispatch(.notUTF8)
             case nil: break
@@ -105,6 +107,8 @@ public final class Runner {
     }
 
     var canvas = Canvas(size: Size(width: 0, height: 0))
+    /// The projector's last frame had text in ordinary letters: its heartbeat tells the console.
+    var projectorFellBack = false
     var drawn: Canvas?
 
     /// The state last drawn, with the clock to the whole second (all a screen shows of it).
@@ -118,7 +122,11 @@ public final class Runner {
         shown.now = state.now.rounded(.down)
         guard shown != drawnState else { return }
         drawnState = shown
-        render(state, into: &canvas)
+        if state.seat.isProjector {
+            projectorFellBack = !ProjectorScreen.render(state, into: &canvas)
+        } else {
+            render(state, into: &canvas)
+        }
         if canvas != drawn { backend.draw(canvas); drawn = canvas }
     }
 
@@ -277,7 +285,10 @@ public final class Runner {
         guard now - lastHeartbeat >= 2 else { return }
         lastHeartbeat = now
         if let p = presence {
-            if (try? store.heartbeat(id: p.id, now: now, field: state.editing?.field.historyName)) == false {
+            // The projector has no field: it reports whether its text fell back to ordinary letters.
+            let field = state.seat.isProjector ? (projectorFellBack ? ProjectorStatus.fellBack : nil)
+                : state.editing?.field.historyName
+            if (try? store.heartbeat(id: p.id, now: now, field: field)) == false {
                 try? store.announce(p)  // away over a minute (a laptop lid closed): back on the list
             }
         }
@@ -286,6 +297,14 @@ public final class Runner {
             dispatch(.leaseExpired(field))
         }
         refreshLive()
+    }
+
+    /// Registers this terminal with its size (the console's projector check reads it).
+    func announceSize() {
+        guard var p = presence else { return }
+        p.columns = backend.size.width; p.rows = backend.size.height
+        presence = p
+        try? store.announce(p)
     }
 
     func loadVersions(_ field: FieldRef) {

@@ -23,6 +23,8 @@ public indirect enum Screen: Equatable, Sendable {
     case roadmap(RoadmapView)
     /// A participant whose group was removed picks another.
     case chooseGroup(ChooseGroupView)
+    /// The facilitator's own notes for the current item (never on the projector).
+    case notes(returnTo: Screen)
 
     var keyContext: KeyContext {
         switch self {
@@ -38,6 +40,7 @@ public indirect enum Screen: Equatable, Sendable {
         case .agreement: return .agreement
         case .roadmap: return .roadmap
         case .chooseGroup: return .chooseGroup
+        case .notes: return .notes
         }
     }
 }

@@ -5,14 +5,18 @@ import TovholderCore
 public enum Seat: Equatable, Sendable {
     case facilitator
     case participant(groupID: Int64)
+    /// The room's view on the projector (`tovholder projector`): follows, takes no keys but quit.
+    case projector
 
     public var isFacilitator: Bool { self == .facilitator }
+    public var isProjector: Bool { self == .projector }
 
     /// Commands only the facilitator may give: moving the agenda, the timers, the groups,
     /// the lock and bringing back old versions.
     static let facilitatorOnly: Set<Command> = [
         .next, .previous, .toggleTimer, .addMinute, .removeMinute, .agenda, .groups,
         .newGroup, .rename, .removeRestore, .lock, .history, .terminals, .restore, .roadmapView, .export,
+        .blank, .notes,
     ]
 
     /// Commands that change the groups' work: refused for participants while locked.

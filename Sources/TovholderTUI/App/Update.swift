@@ -83,7 +83,11 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
         return []
     case .key(let key):
         if state.noticeUntil == nil { state.notice = nil }
-        return KeyRouting.handle(key, &state)
+        let before = ProjectorFollow.shows(for: state.screen)
+        let effects = KeyRouting.handle(key, &state)
+        // The projector follows when this key took the facilitator to another screen.
+        guard ProjectorFollow.shows(for: state.screen) != before else { return effects }
+        return effects + ProjectorFollow.follow(&state)
     }
 }
 

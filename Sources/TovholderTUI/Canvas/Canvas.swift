@@ -92,6 +92,15 @@ public struct Canvas: Equatable, Sendable {
         return col
     }
 
+    /// Sets one cell to a grapheme the caller knows is narrow and printable (BigFont's blocks),
+    /// skipping `put`'s sanitizer and width checks: a big-letter screen sets thousands of cells.
+    /// Off-canvas cells are ignored.
+    public mutating func setNarrow(_ grapheme: Character, x: Int, y: Int, role: Role, attributes: TextAttributes) {
+        guard x >= 0, x < size.width, y >= 0, y < size.height else { return }
+        clearWide(at: x, y: y)
+        cells[y * size.width + x] = Cell(grapheme: grapheme, role: role, attributes: attributes)
+    }
+
     /// Overwriting half of a wide grapheme blanks its other half, so no half-glyphs remain.
     private mutating func clearWide(at x: Int, y: Int) {
         let i = y * size.width + x

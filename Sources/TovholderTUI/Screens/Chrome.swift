@@ -85,6 +85,7 @@ public func render(_ state: AppState) -> Canvas {
 }
 
 public func render(_ state: AppState, into canvas: inout Canvas) {
+    if state.seat.isProjector { ProjectorScreen.render(state, into: &canvas); return }
     canvas.fill(canvas.bounds, role: .text)
     if state.isTooSmall {
         Chrome.tooSmall(state, into: &canvas)
@@ -93,7 +94,9 @@ public func render(_ state: AppState, into canvas: inout Canvas) {
     Chrome.titleBar(state, into: &canvas)
     let body = Rect(x: 0, y: 1, width: canvas.size.width, height: canvas.size.height - 2)
     switch state.screen {
+    case .item where state.seat.isFacilitator: PresenterConsole.render(state, into: &canvas, in: body)
     case .item: ItemScreen.render(state, into: &canvas, in: body)
+    case .notes: NotesScreen.render(state, into: &canvas, in: body)
     case .agenda(let selected): AgendaScreen.render(state, selected: selected, into: &canvas, in: body)
     case .help: HelpScreen.render(state, into: &canvas, in: body)
     case .worksheet(let view): WorksheetScreen.render(state, view: view, into: &canvas, in: body)

@@ -10,6 +10,7 @@ enum FieldGeometry {
             guard let entry = state.workshop.entry(id: id), let sheet = state.workshop.worksheets[entry.groupID] else { return 1 }
             return ChainRows.textWidth(entry, in: sheet, rowWidth: WorksheetScreen.rowWidth(state.size), state.strings)
         case .plenumNote: return PlenumScreen.notesTextWidth(state.size)
+        case .itemNote: return NotesScreen.textWidth(state.size)
         case .groupName: return max(1, state.size.width - 10)
         case .agreement(_, let f): return AgreementScreen.textWidth(.field(f), state.size, state.strings)
         case .agreementRow(let id, let f): return AgreementScreen.textWidth(.row(id, f), state.size, state.strings)

@@ -48,19 +48,7 @@ enum ItemContent {
         case .example:
             if let ex = day.example { out += exampleLines(ex, s, showTitle: ex.title != item.subtitle) }
         case .roadmap:
-            // The roadmap as held (the facilitator may have changed it), today marked.
-            let phases = state.roadmap.isEmpty
-                ? day.roadmap.enumerated().map { RoadmapEntry(id: Int64($0), from: $1.from, to: $1.to, title: $1.title,
-                                                              activities: $1.activities, position: Double($0)) }
-                : state.roadmap
-            let today = RoadmapScreen.localToday(state)
-            for phase in phases {
-                let now = phase.from <= today && today <= (phase.to ?? phase.from)
-                out.append(Line(text: (now ? "◉ " : "● ") + DateText.range(phase.from, phase.to, s.language) + " · "
-                                + phase.title + (now ? "  " + s[.todayMark] : ""),
-                                role: now ? .now : .text, attributes: [.bold]))
-                out += phase.activities.map { Line(text: $0, marker: "   • ") }
-            }
+            out += roadmapLines(state)
         case .agreement:
             out += day.agreementQuestions.enumerated().map { Line(text: $1, marker: "\($0 + 1). ") }
         default:
@@ -72,6 +60,27 @@ enum ItemContent {
             out += item.questions.map { Line(text: $0, marker: "? ") }
         }
         while out.first?.text.isEmpty == true { out.removeFirst() }
+        return out
+    }
+
+    /// The roadmap as held (the facilitator may have changed it), today marked.
+    static func roadmapLines(_ state: AppState) -> [Line] {
+        let s = state.strings
+        let phases = state.roadmap.isEmpty
+            ? state.session.programme.roadmap.enumerated().map {
+                RoadmapEntry(id: Int64($0), from: $1.from, to: $1.to, title: $1.title, activities: $1.activities,
+                             position: Double($0))
+            }
+            : state.roadmap
+        let today = RoadmapScreen.localToday(state)
+        var out: [Line] = []
+        for phase in phases {
+            let now = phase.from <= today && today <= (phase.to ?? phase.from)
+            out.append(Line(text: (now ? "◉ " : "● ") + DateText.range(phase.from, phase.to, s.language) + " · "
+                            + phase.title + (now ? "  " + s[.todayMark] : ""),
+                            role: now ? .now : .text, attributes: [.bold]))
+            out += phase.activities.map { Line(text: $0, marker: "   • ") }
+        }
         return out
     }
 

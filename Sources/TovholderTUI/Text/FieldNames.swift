@@ -16,6 +16,9 @@ enum FieldNames {
         case .plenumNote(let item):
             let title = state.session.programme.agenda.first { $0.id == item }?.title ?? ""
             return s[.plenumNotes] + (title.isEmpty ? "" : " · " + title)
+        case .itemNote(let item):
+            let title = state.session.programme.agenda.first { $0.id == item }?.title ?? ""
+            return s[.keyNotes] + (title.isEmpty ? "" : " · " + title)
         case .groupName(let id):
             return group(id)
         case .agreement(let g, let f):

@@ -16,6 +16,7 @@ public enum StringKey: CaseIterable, Sendable {
     case keyEdit, keyDone, keyNextField, keyNewEntry, keyDelete, keyLink, keyMove, keyGroups, keyPlenum,
          keyExample, keyToggle, keyScrollGroups, keyOpen, keyRename, keyRemoveRestore, keyUndo
     case keyHistory, keyRestore, keyLock, keyTerminals, keyAgreement, keyRoadmap, keyExport
+    case keyBlank, keyNotes, projectorBlanked, projectorBack
     case agreementOf, agreementNumber, addAgreementRow, agreementQ1, agreementQ2, agreementQ3, agreementQ4,
          labelWho, labelKnowledge, labelDue, labelDate, labelTime, labelPlace, labelTovholder,
          roadmapTitle, labelFrom, labelTo, labelTitle, labelActivities, newPhaseTitle, exported, todayMark
@@ -235,6 +236,10 @@ public struct Strings: Sendable {
         case .deleteAgain: return l("Tryk F9 igen for at slette", "Press F9 again to delete")
         case .plenumTitle: return l("Opsamling i plenum · %1", "Plenum summary · %1")
         case .plenumNotes: return l("Noter fra plenum", "Notes from the plenum")
+        case .keyBlank: return l("Sort projektor", "Blank projector")
+        case .keyNotes: return l("Noter", "Notes")
+        case .projectorBlanked: return l("Projektoren er sort – tryk b for at vise igen", "The projector is blank – press b to show it again")
+        case .projectorBack: return l("Projektoren viser igen", "The projector shows again")
         case .linkMechanisms: return l("Hvilke mekanismer prøver den? (Mellemrum: til/fra, Esc: færdig)",
                                        "Which mechanisms does it try? (Space: on/off, Esc: done)")
         case .linkGoals: return l("Hvilke mål viser det? (Mellemrum: til/fra, Esc: færdig)",

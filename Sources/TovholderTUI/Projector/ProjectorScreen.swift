@@ -1,0 +1,118 @@
+import TovholderCore
+
+/// The room's view (`tovholder projector`): what the facilitator chose to show, in big
+/// letters, with nothing of the facilitator's own (no key bar, no ahead/behind, no names of
+/// who types, no notes). A pure function of the state, like every screen.
+enum ProjectorScreen {
+    /// Draws the frame; false when some text had to fall back to ordinary letters.
+    @discardableResult
+    static func render(_ state: AppState, into canvas: inout Canvas) -> Bool {
+        canvas.fill(canvas.bounds, role: .text)
+        let projection = state.session.projection
+        if projection.blank { return true }
+        // A margin of two columns and one row: projectors crop the edges.
+        let body = canvas.bounds.inset(dx: 2, dy: 1)
+        guard body.width >= 8, body.height >= 3 else { return false }
+        switch projection.shows {
+        case .item: return ProjectorItem.render(state, into: &canvas, in: body)
+        case .agenda: return agenda(state, into: &canvas, in: body)
+        case .example: return example(state, into: &canvas, in: body)
+        case .roadmap: return titled(state.strings[.roadmapTitle], ItemContent.roadmapLines(state).map { BigLine(text: $0.text, role: $0.role, marker: $0.marker) },
+                                        now: state.now, strings: state.strings, into: &canvas, in: body)
+        case .plenum(let part): return ProjectorPlenum.render(state, part: part, into: &canvas, in: body)
+        case .worksheet(let id):
+            guard let sheet = state.workshop.worksheets[id] else { return ProjectorItem.render(state, into: &canvas, in: body) }
+            return titled(sheet.group.name, ProjectorBlocks.chain(sheet, state.strings), now: state.now, strings: state.strings,
+                          into: &canvas, in: body)
+        case .agreement(let id):
+            guard let group = state.workshop.groups.first(where: { $0.id == id }) else {
+                return ProjectorItem.render(state, into: &canvas, in: body)
+            }
+            return titled(state.strings.format(.agreementOf, group.name), ProjectorBlocks.agreement(state, groupID: id),
+                          now: state.now, strings: state.strings, into: &canvas, in: body)
+        }
+    }
+
+    /// A heading as large as a quarter of the screen allows, and the lines below it in the
+    /// largest font that fits what is left.
+    /// Text longer than a screen in the smallest letters turns pages by itself, as the plenum does.
+    static func titled(_ title: String, _ lines: [BigLine], now: Double, strings: Strings,
+                       into canvas: inout Canvas, in body: Rect) -> Bool {
+        let lines = lines.isEmpty ? [BigLine(text: "–", role: .muted)] : lines
+        let used = heading(title, into: &canvas, in: body, above: lines)
+        let rest = Rect(x: body.x, y: body.y + used, width: body.width, height: body.height - used)
+        return paged(lines, now: now, strings: strings, into: &canvas, in: rest)
+    }
+
+    /// Lines in the largest letters that fit; when not even the smallest do, pages turning
+    /// every `ProjectorPlenum.secondsPerPage`, with "side 1 af 2" at the foot.
+    static func paged(_ lines: [BigLine], now: Double, strings: Strings, into canvas: inout Canvas, in rest: Rect) -> Bool {
+        if BigText.bestFit(lines, in: Size(width: rest.width, height: rest.height)) != nil {
+            return BigText.place(lines, into: &canvas, in: rest)
+        }
+        let smallest = BigFont.ladder.last!
+        let area = Rect(x: rest.x, y: rest.y, width: rest.width, height: rest.height - smallest.rows - 1)
+        let pages = BigText.pages(lines, in: Size(width: area.width, height: area.height))
+        let page = Int(now / ProjectorPlenum.secondsPerPage) % max(1, pages.count)
+        if pages.count > 1 {
+            BigText.draw([BigLine(text: strings.format(ProjectorKey.page, page + 1, pages.count), role: .muted)],
+                         font: smallest, into: &canvas,
+                         in: Rect(x: rest.x, y: rest.maxY - smallest.rows, width: rest.width, height: smallest.rows))
+        }
+        return BigText.place(pages.isEmpty ? lines : pages[page], into: &canvas, in: area)
+    }
+
+    /// Draws a heading in at most a quarter of the height (two lines at most); returns the
+    /// rows used, a gap included.
+    /// With `above`, the heading shrinks as far as the text below needs to be as large as it can.
+    static func heading(_ title: String, into canvas: inout Canvas, in body: Rect, above content: [BigLine] = []) -> Int {
+        let line = [BigLine(text: title, role: .heading)]
+        var box = Size(width: body.width, height: max(3, body.height / 4))
+        if !content.isEmpty, let smallest = BigText.fit(line, in: Size(width: body.width, height: 3)) {
+            func contentFont(headingRows: Int) -> Int {
+                let rest = Size(width: body.width, height: body.height - headingRows - max(1, headingRows / 2))
+                return BigText.bestFit(content, in: rest)?.font.rows ?? 0
+            }
+            let best = contentFont(headingRows: smallest.rows)
+            // The largest heading that leaves the text its best size (never smaller than the text).
+            for font in BigFont.ladder where font.rows <= box.height && font.rows >= smallest.rows {
+                guard let rows = BigText.height(line, font: font, width: body.width), rows <= box.height else { continue }
+                if contentFont(headingRows: rows) >= best { box.height = rows; break }
+            }
+        }
+        guard let font = BigText.fit(line, in: box) else {
+            canvas.put(truncate(title, width: body.width), x: body.x, y: body.y, role: .heading, attributes: [.bold])
+            return 2
+        }
+        let rows = BigText.draw(line, font: font, into: &canvas, in: Rect(x: body.x, y: body.y, width: body.width,
+                                                                           height: box.height))
+        return rows + max(1, font.rows / 2)
+    }
+
+    /// The programme as the room reads it: planned times and titles, now and next marked —
+    /// never ahead or behind.
+    static func agenda(_ state: AppState, into canvas: inout Canvas, in body: Rect) -> Bool {
+        let s = state.strings
+        let lines = state.plan.rows.map { row -> BigLine in
+            let marker: String, role: Role
+            switch row.status {
+            case .now: marker = "▶ "; role = .now
+            case .next: marker = "→ "; role = .next
+            case .held: marker = "  "; role = .muted
+            case .later: marker = "  "; role = .text
+            }
+            return BigLine(text: s.time(row.item.start) + " " + row.item.title, role: role, marker: marker)
+        }
+        return titled(s[ProjectorKey.programme], lines, now: state.now, strings: s, into: &canvas, in: body)
+    }
+
+    static func example(_ state: AppState, into canvas: inout Canvas, in body: Rect) -> Bool {
+        guard let ex = state.session.programme.example else {
+            return titled(state.strings[.noExample], [], now: state.now, strings: state.strings, into: &canvas, in: body)
+        }
+        let lines = ItemContent.exampleLines(ex, state.strings, showTitle: false).map {
+            BigLine(text: $0.text, role: $0.role, marker: $0.marker)
+        }
+        return titled(ex.title, lines, now: state.now, strings: state.strings, into: &canvas, in: body)
+    }
+}

@@ -1,0 +1,187 @@
+import TovholderCore
+
+/// The facilitator's own screen while the projector shows the room's view, as PowerPoint's
+/// presenter view: the item with the facilitator's notes, the countdown, ahead/behind, what
+/// comes next, what the projector shows (and whether the room can read it), and each group's
+/// progress on the part the day is at.
+enum PresenterConsole {
+    /// A projector terminal taller than this shows one row below 1/50 of the screen height.
+    static let mostRows = 50
+    /// Fewer rows than this cannot hold an item's title, content and countdown.
+    static let fewestRows = 24
+    static let fewestColumns = 80
+
+    static func render(_ state: AppState, into canvas: inout Canvas, in body: Rect) {
+        let s = state.strings
+        let item = state.session.currentItem
+        let area = body.inset(dx: 2, dy: 0)
+        var y = body.y + 1
+
+        // Kind and planned time on the left, ahead/behind on the right (the console's alone).
+        let meta = s.kind(item.kind) + " · " + s.time(item.start) + "–" + s.time(item.end)
+            + " · " + s.format(.minutesShort, item.minutes)
+        let (delay, delayRole) = Chrome.delay(state.plan, s)
+        let delayX = area.maxX - DisplayWidth.of(delay)
+        canvas.put(meta, x: area.x, y: y, role: .muted, maxX: delayX - 1)
+        canvas.put(delay, x: delayX, y: y, role: delayRole, attributes: [.bold])
+        y += 1
+        canvas.put(item.title, x: area.x, y: y, role: .heading, attributes: [.bold], maxX: area.maxX)
+        y += 1
+        if let first = ItemContent.lines(for: state).first(where: { !$0.text.isEmpty }) {
+            canvas.put(first.marker + first.text, x: area.x, y: y, role: .muted, maxX: area.maxX)
+        }
+        y += 2
+
+        // The groups' progress at the foot, one line each; notes and the side panel above.
+        let groups = state.workshop.activeGroups
+        let groupRows = max(2, min(groups.count + 1, (body.maxY - y) / 3))
+        let groupsRect = Rect(x: area.x, y: body.maxY - groupRows, width: area.width, height: groupRows)
+        let sideWidth = min(40, max(30, area.width / 3))
+        let middle = Rect(x: area.x, y: y, width: area.width, height: groupsRect.y - y - 1)
+        let notesRect = Rect(x: middle.x, y: middle.y, width: middle.width - sideWidth - 2, height: middle.height)
+        let side = Rect(x: notesRect.maxX + 2, y: middle.y, width: sideWidth, height: middle.height)
+        notes(state, into: &canvas, in: notesRect)
+        panel(state, into: &canvas, in: side)
+        progress(state, into: &canvas, in: groupsRect)
+    }
+
+    static func notes(_ state: AppState, into canvas: inout Canvas, in rect: Rect) {
+        let s = state.strings
+        guard rect.height > 0 else { return }
+        canvas.put(s[ProjectorKey.notesTitle], x: rect.x, y: rect.y, role: .heading, attributes: [.bold])
+        let hint = s[ProjectorKey.notesHint]
+        canvas.put(hint, x: rect.maxX - DisplayWidth.of(hint), y: rect.y, role: .muted)
+        let text = state.workshop.notes(for: state.session.currentItem)
+        let lines = text.isEmpty ? [s[ProjectorKey.noNotes]] : wrap(text, width: rect.width)
+        for (i, line) in lines.prefix(rect.height - 1).enumerated() {
+            canvas.put(line, x: rect.x, y: rect.y + 1 + i, role: text.isEmpty ? .muted : .text, maxX: rect.maxX)
+        }
+        if lines.count > rect.height - 1, rect.height > 1 { canvas.put("…", x: rect.maxX - 1, y: rect.maxY - 1, role: .muted) }
+    }
+
+    /// The countdown, what comes next, and the projector.
+    static func panel(_ state: AppState, into canvas: inout Canvas, in rect: Rect) {
+        let s = state.strings
+        var y = rect.y
+        let item = state.session.currentItem
+        let digits = CountdownView.digits(remaining: state.session.currentProgress.countdown.remaining(at: state.now))
+        if item.timed, rect.height >= CountdownView.minimumHeight + 4, BigDigits.width(of: digits, scale: 1) <= rect.width {
+            // Larger on a large console, but the panel keeps room for what comes next.
+            let height = max(CountdownView.minimumHeight, min(16, rect.height / 3))
+            CountdownView.render(state.session.currentProgress.countdown, now: state.now, strings: s, into: &canvas,
+                                 in: Rect(x: rect.x, y: y, width: rect.width, height: height))
+            y += height + 1
+        } else if item.timed {
+            SmallCountdown.draw(state, into: &canvas, rightEdge: rect.maxX, y: y)
+            y += 2
+        }
+        if let next = state.session.nextItem {
+            let projected = state.plan.rows[state.session.currentIndex + 1].projectedStart
+            let text = s[ProjectorKey.nextTitle] + ": " + s.time(projected) + " " + next.title
+            for line in wrap(text, width: rect.width).prefix(2) where y < rect.maxY {
+                canvas.put(line, x: rect.x, y: y, role: .next, maxX: rect.maxX); y += 1
+            }
+        } else if y < rect.maxY {
+            canvas.put(s[.dayFinished], x: rect.x, y: y, role: .muted, maxX: rect.maxX); y += 1
+        }
+        y += 1
+        for (text, role) in projectorLines(state) {
+            for line in wrap(text, width: rect.width) where y < rect.maxY {
+                canvas.put(line, x: rect.x, y: y, role: role, maxX: rect.maxX); y += 1
+            }
+        }
+    }
+
+    /// What the projector shows, and whether the room can read it, in words.
+    static func projectorLines(_ state: AppState) -> [(String, Role)] {
+        let s = state.strings
+        let projection = state.session.projection
+        let shows = projection.blank ? s[ProjectorKey.showsBlank] : describe(projection.shows, state)
+        guard let projector = state.live.terminals.first(where: { $0.role == .projector }) else {
+            return [(s.format(ProjectorKey.projectorShows, shows), .text), (s[ProjectorKey.projectorNone], .muted),
+                    (s.format(ProjectorKey.projectorStart, state.fileName), .muted)]
+        }
+        var lines: [(String, Role)] = [(s.format(ProjectorKey.projectorShows, shows), projection.blank ? .behind : .text)]
+        if let check = sizeCheck(columns: projector.columns, rows: projector.rows, s) { lines.append(check) }
+        if projector.field == ProjectorStatus.fellBack { lines.append((s[ProjectorKey.fallbackText], .behind)) }
+        return lines
+    }
+
+    /// The projector check: from the projector terminal's size in rows (and columns).
+    static func sizeCheck(columns: Int?, rows: Int?, _ s: Strings) -> (String, Role)? {
+        guard let columns, let rows else { return nil }
+        if rows > mostRows { return (s.format(ProjectorKey.sizeTooManyRows, rows, mostRows), .behind) }
+        if rows < fewestRows { return (s.format(ProjectorKey.sizeTooFewRows, rows, fewestRows), .behind) }
+        if columns < fewestColumns { return (s.format(ProjectorKey.sizeTooNarrow, columns, fewestColumns), .behind) }
+        return (s.format(ProjectorKey.sizeGood, columns, rows), .ahead)
+    }
+
+    static func describe(_ shows: Projection.Shows, _ state: AppState) -> String {
+        let s = state.strings
+        func group(_ id: Int64) -> String { state.workshop.groups.first { $0.id == id }?.name ?? "?" }
+        switch shows {
+        case .item: return s[ProjectorKey.showsItem]
+        case .agenda: return s[ProjectorKey.showsAgenda]
+        case .worksheet(let id): return s.format(ProjectorKey.showsWorksheet, group(id))
+        case .agreement(let id): return s.format(ProjectorKey.showsAgreement, group(id))
+        case .plenum(let part):
+            let name = EntryKind(part: part).map { ChainRows.title($0, s) } ?? s[.keyAgreement]
+            return s.format(ProjectorKey.showsPlenum, name)
+        case .example: return s[ProjectorKey.showsExample]
+        case .roadmap: return s[ProjectorKey.showsRoadmap]
+        }
+    }
+
+    /// Each group on one line: entries written on the part the day is at, who is typing,
+    /// and the chain check's first finding.
+    static func progress(_ state: AppState, into canvas: inout Canvas, in rect: Rect) {
+        let s = state.strings
+        let part = currentPart(state)
+        let kind = EntryKind(part: part)
+        let partName = kind.map { ChainRows.title($0, s) } ?? s[.keyAgreement]
+        canvas.put(s.format(ProjectorKey.consoleGroups, partName), x: rect.x, y: rect.y, role: .heading, attributes: [.bold])
+        let groups = state.workshop.activeGroups
+        if groups.isEmpty { canvas.put(s[ProjectorKey.groupsNone], x: rect.x, y: rect.y + 1, role: .muted); return }
+        let nameWidth = min(18, groups.map { DisplayWidth.of($0.name) }.max() ?? 0) + 2
+        for (i, group) in groups.prefix(rect.height - 1).enumerated() {
+            let y = rect.y + 1 + i
+            var x = canvas.put(truncate(group.name, width: nameWidth - 2), x: rect.x, y: y, role: .text, attributes: [.bold])
+            x = max(x, rect.x + nameWidth)
+            guard let sheet = state.workshop.worksheets[group.id] else { continue }
+            let written: Int
+            if let kind { written = sheet.entries(of: kind).filter { !$0.text.allSatisfy(\.isWhitespace) }.count }
+            else { written = state.agreements[group.id]?.rows.filter { !$0.isBlank }.count ?? 0 }
+            x = canvas.put(s.format(ProjectorKey.entriesCount, written), x: x, y: y, role: .text, maxX: rect.maxX) + 2
+            let typing = typists(state, group: group.id)
+            if !typing.isEmpty {
+                x = canvas.put(s.format(ProjectorKey.typingNow, typing.joined(separator: ", ")), x: x, y: y, role: .next,
+                               maxX: rect.maxX) + 2
+            }
+            let findings = ChainCheck(sheet).findings()
+            if let first = findings.first {
+                let more = findings.count > 1 ? " (+\(findings.count - 1))" : ""
+                canvas.put(s.format(ProjectorKey.thin, first.message.text(s.language) + more), x: x, y: y, role: .behind,
+                           maxX: rect.maxX)
+            } else {
+                canvas.put("✓ " + s[ProjectorKey.consoleChainOK], x: x, y: y, role: .ahead, maxX: rect.maxX)
+            }
+        }
+    }
+
+    /// The users typing in a group's fields now (from the terminals' presence).
+    static func typists(_ state: AppState, group: Int64) -> [String] {
+        state.live.terminals.compactMap { t -> String? in
+            guard let name = t.field, let field = FieldRef(historyName: name) else { return nil }
+            switch field {
+            case .entry(let id): return state.workshop.entry(id: id)?.groupID == group ? t.user : nil
+            case .agreement(let g, _): return g == group ? t.user : nil
+            default: return nil
+            }
+        }
+    }
+}
+
+/// What the projector reports in its presence row (`field`), for the console to read.
+enum ProjectorStatus {
+    static let fellBack = "projector:small-text"
+}
