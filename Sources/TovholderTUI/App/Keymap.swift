@@ -57,6 +57,7 @@ public enum Keymap {
         b([.down], "↓", .down, .keyMoveFocus, typing, nil),
         b([.enter], "Enter", .submit, .keySubmit, [.worksheet], 9),
         b([.enter], "Enter", .submit, .keySubmitForm, [.agreement, .roadmap], 9),
+        b([.enter], "Enter", .submit, .keyLineBreak, [.notes], nil),
         b([.ctrl("j"), .alt("\r")], "^J", .lineBreak, .keyLineBreak, typing, 6),
         b([.function(2), .ctrl("l")], "F2", .link, .keyLink, [.worksheet], 2),
         b([.function(3), .ctrl("n")], "F3", .newEntry, .keyNewEntry, forms, 3),
