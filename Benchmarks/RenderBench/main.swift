@@ -64,6 +64,32 @@ for size in [Size(width: 80, height: 24), Size(width: 240, height: 67)] {
     measure("worksheet \(size.width)x\(size.height)", state)
 }
 
+// The projector's screens at 240x67 (budget 2 ms each, big-letter layout included), with
+// 8 groups of 30 entries each: the plenum pages, the sheet and the example turn pages.
+do {
+    let size = Size(width: 240, height: 67)
+    var state = AppState(session: SessionState(programme: day), language: .da, fileName: "udviklingsdag.tovholder",
+                         now: start, utcOffsetSeconds: 0, size: size)
+    state.workshop = workshop(groups: 8)
+    state.sit(as: .projector)
+    for (index, item) in day.agenda.enumerated() where [.welcome, .exercise, .groupWork, .talk, .intro].contains(item.kind) {
+        var s = state
+        _ = s.session.go(to: index, at: start)
+        _ = s.session.toggleTimer(at: start)
+        measure("projector \(item.kind.rawValue) \(index)", s, frames: 500)
+    }
+    let shows: [(String, Projection.Shows)] = [
+        ("agenda", .agenda), ("plenum goals", .plenum(.goals)), ("plenum trial actions", .plenum(.trialActions)),
+        ("plenum agreements", .plenum(.agreement)), ("example", .example), ("roadmap", .roadmap),
+        ("group sheet", .worksheet(groupID: 1000)),
+    ]
+    for (name, what) in shows {
+        var s = state
+        s.session.projection.shows = what
+        measure("projector \(name)", s, frames: 500)
+    }
+}
+
 // Export time of a full day: 8 groups × 30 entries, per format (release build).
 do {
     var session = SessionState(programme: day)

@@ -1,14 +1,70 @@
 import TovholderCore
 
 /// One line of room-facing text: a heading, a paragraph or a list item (with its marker).
+/// Every character of a big font is one cell wide, so lines are measured in characters
+/// (graphemes); the words' lengths are counted once, and fitting tries many fonts on them.
 struct BigLine: Equatable {
-    var text: String
-    var role: Role = .text
+    var text: String { didSet { paragraphs = BigLine.words(text) } }
+    var role: Role
     /// "• ", "1. ", "? ": drawn before the first wrapped line, later lines indented under it.
-    var marker: String = ""
+    var marker: String
+    /// The length of every word, per paragraph (explicit line breaks).
+    private(set) var paragraphs: [[Int]]
+
+    init(text: String, role: Role = .text, marker: String = "") {
+        self.text = text; self.role = role; self.marker = marker
+        paragraphs = BigLine.words(text)
+    }
+
     /// Blank space between sections (half a line of the font in use).
     static let gap = BigLine(text: "")
     var isGap: Bool { text.isEmpty && marker.isEmpty }
+
+    static func words(_ text: String) -> [[Int]] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { paragraph in
+            paragraph.split(separator: " ").map(\.count)
+        }
+    }
+
+    /// Lines this takes at `chars` characters a line (the same greedy wrap `wrapped` draws).
+    func lineCount(chars: Int) -> Int {
+        let width = chars - marker.count
+        var lines = 0
+        for words in paragraphs {
+            var current = 0
+            for word in words {
+                if current > 0, current + 1 + word <= width { current += 1 + word; continue }
+                if current > 0 { lines += 1 }
+                var rest = word
+                while rest > width { lines += 1; rest -= width }
+                current = rest
+            }
+            lines += 1
+        }
+        return lines
+    }
+
+    /// The wrapped lines at `chars` characters, the marker before the first.
+    func wrapped(chars: Int) -> [String] {
+        let width = chars - marker.count
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = "", count = 0
+            for word in paragraph.split(separator: " ") {
+                var word = Substring(word), length = word.count
+                if count > 0, count + 1 + length <= width { line += " " + word; count += 1 + length; continue }
+                if count > 0 { lines.append(line) }
+                while length > width {
+                    lines.append(String(word.prefix(width)))
+                    word = word.dropFirst(width); length -= width
+                }
+                line = String(word); count = length
+            }
+            lines.append(line)
+        }
+        let indent = String(repeating: " ", count: marker.count)
+        return lines.enumerated().map { ($0 == 0 ? marker : indent) + $1 }
+    }
 }
 
 /// Lays out lines in the largest font of the ladder that fits a rect: wrapped first, then
@@ -21,21 +77,19 @@ enum BigText {
     /// The lines of one BigLine at `width` columns, in characters of `font`.
     static func wrapped(_ line: BigLine, font: BigFont, width: Int) -> [String] {
         let chars = width / font.cellWidth
-        let indent = line.marker.count
-        guard chars > indent else { return [] }
-        return wrap(line.text, width: chars - indent).enumerated().map { i, part in
-            (i == 0 ? line.marker : String(repeating: " ", count: indent)) + part
-        }
+        guard chars > line.marker.count else { return [] }
+        return line.wrapped(chars: chars)
     }
 
-    /// Rows the lines take in `font` at `width`; nil when a word cannot fit a line at all.
+    /// Rows the lines take in `font` at `width`; nil when not even the marker fits a line.
     static func height(_ lines: [BigLine], font: BigFont, width: Int) -> Int? {
+        let chars = width / font.cellWidth
         var rows = 0
         for (i, line) in lines.enumerated() {
             if line.isGap { rows += max(1, font.rows / 2); continue }
-            let parts = wrapped(line, font: font, width: width)
-            guard !parts.isEmpty, !parts.contains(where: { font.width(of: $0) > width }) else { return nil }
-            rows += parts.count * font.rows + parts.count * leading(font)
+            guard chars > line.marker.count else { return nil }
+            let count = line.lineCount(chars: chars)
+            rows += count * (font.rows + leading(font))
             if i == lines.count - 1 { rows -= leading(font) }
         }
         return rows
@@ -43,8 +97,15 @@ enum BigText {
 
     /// The largest font (at most `largest`) in which every line fits `size`.
     static func fit(_ lines: [BigLine], in size: Size, largest: BigFont? = nil) -> BigFont? {
-        let ladder = BigFont.ladder.drop { largest != nil && $0.rows > largest!.rows }
-        return ladder.first { font in (height(lines, font: font, width: size.width) ?? .max) <= size.height }
+        // Binary search down the ladder: a smaller font never needs more rows.
+        let ladder = Array(BigFont.ladder.drop { largest != nil && $0.rows > largest!.rows })
+        func fits(_ font: BigFont) -> Bool { (height(lines, font: font, width: size.width) ?? .max) <= size.height }
+        var low = 0, high = ladder.count  // the answer is the first index in low..<high that fits
+        while low < high {
+            let mid = (low + high) / 2
+            if fits(ladder[mid]) { high = mid } else { low = mid + 1 }
+        }
+        return low < ladder.count ? ladder[low] : nil
     }
 
     /// Draws the lines top-down in `font` from rect's top; `centred` centres each line.
@@ -91,9 +152,18 @@ enum BigText {
             if bestFit(page + chunk, in: size) != nil { page += chunk; return }
             if !page.isEmpty { pages.append(page); page = [] }
             if bestFit(chunk, in: size) != nil { page = chunk; return }
-            for line in chunk {  // a section longer than a screen: line by line
-                if bestFit(page + [line], in: size) == nil, !page.isEmpty { pages.append(page); page = [] }
-                page.append(line)
+            // A section longer than a screen: as many of its lines as fit, page after page
+            // (found by halving, as each try measures the whole page).
+            var rest = chunk[...]
+            while !rest.isEmpty {
+                var low = 1, high = rest.count  // the most lines that fit, at least one
+                while low < high {
+                    let mid = (low + high + 1) / 2
+                    if bestFit(page + rest.prefix(mid), in: size) != nil { low = mid } else { high = mid - 1 }
+                }
+                page += rest.prefix(low)
+                rest = rest.dropFirst(low)
+                if !rest.isEmpty { pages.append(page); page = [] }
             }
         }
         for section in sections { add(section) }
@@ -108,11 +178,8 @@ enum BigText {
         let one = fit(lines, in: size, largest: largest)
         guard let cut = split(lines), size.width >= 80 else { return one.map { ($0, nil) } }
         let half = Size(width: (size.width - columnGap) / 2, height: size.height)
-        let ladder = BigFont.ladder.drop { largest != nil && $0.rows > largest!.rows }
-        let two = ladder.first { font in
-            (height(Array(lines[..<cut]), font: font, width: half.width) ?? .max) <= half.height
-                && (height(Array(lines[cut...]), font: font, width: half.width) ?? .max) <= half.height
-        }
+        let left = Array(lines[..<cut]), right = Array(lines[cut...])
+        let two = fit(left, in: half, largest: largest).flatMap { fit(right, in: half, largest: $0) }
         if let two, two.rows > (one?.rows ?? 0) { return (two, cut) }
         return one.map { ($0, nil) }
     }

@@ -32,21 +32,16 @@ enum ProjectorPlenum {
         let grid = Rect(x: body.x, y: body.y + used, width: body.width, height: body.height - used)
         // The foot keeps a line for "side 1 af 2".
         guard let layout = layout(blocks, in: Size(width: grid.width, height: grid.height - smallest.rows - 1)) else {
-            // Not even one group fits in big letters: ordinary text, a column per group.
-            let width = grid.width / max(1, min(blocks.count, PlenumScreen.columnsThatFit(width: grid.width)))
-            for (i, block) in blocks.prefix(grid.width / max(1, width)).enumerated() {
-                BigText.drawSmall(block, into: &canvas, in: Rect(x: grid.x + i * width, y: grid.y, width: width - 2,
-                                                                 height: grid.height))
-            }
-            return false
+            // A group's text does not fit one screen even in the smallest letters: one group at
+            // a time, in two columns, over as many pages as it takes.
+            let area = Rect(x: grid.x, y: grid.y, width: grid.width, height: grid.height - smallest.rows - 1)
+            let screens = blocks.flatMap { BigText.pages($0, in: Size(width: area.width, height: area.height)) }
+            let page = currentPage(state, pages: screens.count)
+            if screens.count > 1 { pageLabel(page, of: screens.count, s, into: &canvas, in: grid) }
+            return BigText.place(screens[page], into: &canvas, in: area)
         }
         let page = currentPage(state, pages: layout.pages)
-        if layout.pages > 1 {
-            // Which page, in the smallest big font, at the foot.
-            let label = BigLine(text: s.format(ProjectorKey.page, page + 1, layout.pages), role: .muted)
-            BigText.draw([label], font: smallest, into: &canvas,
-                         in: Rect(x: grid.x, y: grid.maxY - smallest.rows, width: grid.width, height: smallest.rows))
-        }
+        if layout.pages > 1 { pageLabel(page, of: layout.pages, s, into: &canvas, in: grid) }
         let shown = Array(blocks.dropFirst(page * layout.perPage).prefix(layout.perPage))
         let cells = cellRects(count: layout.perPage, columns: layout.columns,
                               in: Rect(x: grid.x, y: grid.y, width: grid.width, height: grid.height - smallest.rows - 1))
@@ -54,6 +49,13 @@ enum ProjectorPlenum {
             BigText.draw(block, font: layout.font, into: &canvas, in: cell)
         }
         return true
+    }
+
+    /// "side 1 af 2" in the smallest big letters at the foot of `rect`.
+    static func pageLabel(_ page: Int, of pages: Int, _ s: Strings, into canvas: inout Canvas, in rect: Rect) {
+        let smallest = BigFont.ladder.last!
+        BigText.draw([BigLine(text: s.format(ProjectorKey.page, page + 1, pages), role: .muted)], font: smallest,
+                     into: &canvas, in: Rect(x: rect.x, y: rect.maxY - smallest.rows, width: rect.width, height: smallest.rows))
     }
 
     /// The page shown: the facilitator's, else turning by itself.
@@ -79,22 +81,33 @@ enum ProjectorPlenum {
     /// arrangement of columns with the largest letters; with no readable one, the largest
     /// letters found. Nil when not even one group per page fits the smallest font.
     static func layout(_ blocks: [[BigLine]], in size: Size) -> Layout? {
+        let ladder = BigFont.ladder
+        // The rows the tallest block needs in each font at each column count (cells of one
+        // column count have one width, whatever the pages): measured once, not per page.
+        var tallest: [Int: [Int]] = [:]
+        func need(columns: Int) -> [Int] {
+            if let known = tallest[columns] { return known }
+            let width = cellRects(count: columns, columns: columns, in: Rect(x: 0, y: 0, width: size.width, height: 1))[0].width
+            let rows = ladder.map { font in
+                blocks.map { BigText.height($0, font: font, width: width) ?? .max }.max() ?? 0
+            }
+            tallest[columns] = rows
+            return rows
+        }
         var best: Layout?
         for pages in 1...blocks.count {
             let perPage = (blocks.count + pages - 1) / pages
             if pages > 1, (blocks.count + perPage - 1) / perPage < pages { continue }  // same split as before
             var pageBest: Layout?
-            for columns in 1...perPage {
-                let cell = cellRects(count: perPage, columns: columns,
-                                     in: Rect(x: 0, y: 0, width: size.width, height: size.height))[0]
-                // The font in which every group fits its cell.
-                var font: BigFont? = BigFont.ladder.first
-                for block in blocks {
-                    guard let f = font else { break }
-                    font = BigText.fit(block, in: Size(width: cell.width, height: cell.height), largest: f)
-                }
-                if let font, font.rows > (pageBest?.font.rows ?? 0) {
-                    pageBest = Layout(perPage: perPage, columns: columns, font: font, pages: pages)
+            // Of the column counts giving the same number of rows, the fewest give the widest cells.
+            let columnCounts = (1...perPage).filter { c in c == 1 || (perPage + c - 1) / c < (perPage + c - 2) / (c - 1) }
+            for columns in columnCounts {
+                let cellHeight = cellRects(count: perPage, columns: columns,
+                                           in: Rect(x: 0, y: 0, width: size.width, height: size.height))[0].height
+                let rows = need(columns: columns)
+                guard let index = ladder.indices.first(where: { rows[$0] <= cellHeight }) else { continue }
+                if ladder[index].rows > (pageBest?.font.rows ?? 0) {
+                    pageBest = Layout(perPage: perPage, columns: columns, font: ladder[index], pages: pages)
                 }
             }
             guard let found = pageBest else { continue }
