@@ -37,6 +37,10 @@ public enum BigDigits {
     /// which is much faster than drawing the lines as text at projector sizes.
     public static func draw(_ text: String, scale: Int, into canvas: inout Canvas, x: Int, y: Int,
                             role: Role, attributes: TextAttributes) {
+        // The whole block in the role's colours: a role drawn as reverse (the last minutes)
+        // would otherwise give digits in the background's colour, invisible.
+        canvas.fill(Rect(x: x, y: y, width: width(of: text, scale: scale), height: height(scale: scale)),
+                    role: role, attributes: attributes)
         var px = 0
         for (i, ch) in text.enumerated() {
             guard let glyph = font[ch] else { continue }

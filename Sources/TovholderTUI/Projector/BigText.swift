@@ -119,6 +119,11 @@ enum BigText {
             for part in wrapped(line, font: font, width: rect.width) {
                 guard y + font.rows <= rect.maxY else { return y - rect.y }
                 let x = centred ? rect.x + max(0, (rect.width - font.width(of: part)) / 2) : rect.x
+                // The unlit cells take the line's colours too: with a role whose background is
+                // its point (now, a warning), block glyphs in its foreground would vanish on
+                // the screen's background; and one set of attributes per line keeps frames small.
+                canvas.fill(Rect(x: x, y: y, width: min(font.width(of: part), rect.maxX - x), height: font.rows),
+                            role: line.role, attributes: [.bold])
                 font.draw(part, into: &canvas, x: x, y: y, role: line.role, attributes: [.bold], maxX: rect.maxX)
                 y += font.rows + leading(font)
             }

@@ -20,7 +20,8 @@ enum ProjectorBlocks {
     static func part(_ sheet: Worksheet, kind: EntryKind, _ s: Strings) -> [BigLine] {
         var lines = [BigLine(text: sheet.group.name, role: .heading)]
         let entries = sheet.entries(of: kind).filter { !$0.text.allSatisfy(\.isWhitespace) }
-        if entries.isEmpty { lines.append(BigLine(text: s[ProjectorKey.noEntries], role: .muted)) }
+        // A dash, not words: a long placeholder would make every group's letters smaller.
+        if entries.isEmpty { lines.append(BigLine(text: "–", role: .muted)) }
         for entry in entries {
             lines.append(BigLine(text: entry.text, marker: "• "))
             if let target = kind.linksTo {

@@ -22,7 +22,8 @@ enum TerminalsScreen {
         row([s[.colGroup], s[.colUser], s[.colHost], s[.colSeen], s[.colField]], role: .muted)
         if state.live.terminals.isEmpty { canvas.put(s[.terminalsEmpty], x: area.x, y: y + 1, role: .muted, maxX: area.maxX) }
         for t in state.live.terminals where y < body.maxY {
-            let group = t.groupID.flatMap { id in state.workshop.groups.first { $0.id == id }?.name } ?? s[.facilitatorSeat]
+            let group = t.role == .projector ? s[ProjectorKey.projectorSeat]
+                : t.groupID.flatMap { id in state.workshop.groups.first { $0.id == id }?.name } ?? s[.facilitatorSeat]
             let field = t.field.flatMap { FieldRef(historyName: $0) }.map { FieldNames.name($0, state) } ?? ""
             row([group, t.user, t.hostLabel.text(s.language), Ago.text(state.now - t.lastSeen, s), field], role: .text)
         }

@@ -7,7 +7,7 @@ public enum ProjectorKey: CaseIterable, Sendable {
     case showsItem, showsAgenda, showsWorksheet, showsAgreement, showsPlenum, showsExample, showsRoadmap, showsBlank
     case sizeTooManyRows, sizeTooFewRows, sizeTooNarrow, sizeGood, fallbackText, consoleGroups, groupsNone
     case entriesCount, typingNow, thin, consoleChainOK, programme, nowMark, page, noEntries, refersTo, dayEnds
-    case notesScreenTitle, notesScreenHelp
+    case notesScreenTitle, notesScreenHelp, projectorSeat
 }
 
 extension Strings {
@@ -59,6 +59,7 @@ extension Strings {
         case .noEntries: return l("(intet endnu)", "(nothing yet)")
         case .refersTo: return l("→ %1", "→ %1")
         case .dayEnds: return l("Dagen slutter", "The day ends")
+        case .projectorSeat: return l("Projektor", "Projector")
         case .notesScreenTitle: return l("Dine noter til: %1", "Your notes for: %1")
         case .notesScreenHelp: return l("Kun på din skærm – aldrig på projektoren, kun i referatet med --with-notes. Esc: gem og luk.",
                                         "On your screen only – never on the projector, in the minutes only with --with-notes. Esc: save and close.")
