@@ -260,3 +260,20 @@ def test_export_has_the_notes_only_with_the_flag(term, workdir):
     at = section.index(paragraphs[0])
     heading = next(b for b in reversed(section[:at]) if local(b.tag) == "heading")
     assert item["title"] in text_of(heading), text_of(heading)
+
+
+@pytest.mark.parametrize("term_name,no_color", [("xterm-256color", ""), ("screen", ""), ("linux", ""),
+                                                ("vt220", ""), ("xterm-256color", "1")])
+def test_big_letters_read_in_every_terminal_and_without_colour(term, workdir, term_name, no_color):
+    """The big letters are characters, not colours: in an 8-colour, a monochrome (vt220) and a
+    NO_COLOR terminal the projector still draws block letters, and nothing but them."""
+    f, path = facilitator(term, workdir)
+    p = term(160, 45).start("projector", FILE, env={"TERM": term_name, "NO_COLOR": no_color})
+    screen = settled(p)
+    assert ordinary_characters(screen) == [], screen
+    inked = [line for line in screen.splitlines() if line.strip()]
+    assert len(inked) >= 10 and sum(line.count("█") + line.count("▀") + line.count("▄") for line in inked) > 200, screen
+    # It follows the facilitator in this terminal too.
+    before = screen
+    f.send("n")
+    changed(p, before, seconds=1.0)
