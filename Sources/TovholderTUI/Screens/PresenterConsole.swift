@@ -36,7 +36,8 @@ enum PresenterConsole {
         let groups = state.workshop.activeGroups
         let groupRows = max(2, min(groups.count + 1, (body.maxY - y) / 3))
         let groupsRect = Rect(x: area.x, y: body.maxY - groupRows, width: area.width, height: groupRows)
-        let sideWidth = min(40, max(30, area.width / 3))
+        // Wide enough for the block digits of "25:00" (34 columns).
+        let sideWidth = min(40, max(36, area.width / 3))
         let middle = Rect(x: area.x, y: y, width: area.width, height: groupsRect.y - y - 1)
         let notesRect = Rect(x: middle.x, y: middle.y, width: middle.width - sideWidth - 2, height: middle.height)
         let side = Rect(x: notesRect.maxX + 2, y: middle.y, width: sideWidth, height: middle.height)
@@ -72,7 +73,11 @@ enum PresenterConsole {
                                  in: Rect(x: rect.x, y: y, width: rect.width, height: height))
             y += height + 1
         } else if item.timed {
-            SmallCountdown.draw(state, into: &canvas, rightEdge: rect.maxX, y: y)
+            // No room for block digits: the time and its words on one line.
+            let countdown = state.session.currentProgress.countdown
+            let text = "⏱ " + digits + " · " + CountdownView.label(countdown, now: state.now, s)
+            canvas.put(text, x: rect.x, y: y, role: CountdownView.role(countdown.phase(at: state.now)),
+                       attributes: [.bold], maxX: rect.maxX)
             y += 2
         }
         if let next = state.session.nextItem {
