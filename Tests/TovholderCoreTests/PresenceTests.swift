@@ -11,9 +11,12 @@ final class PresenceTests: StoreTestCase {
         return w.worksheets[w.groups[0].id]!.goals[0].id
     }
 
-    func terminal(_ id: String, seen: Double, group: Int64? = nil) -> TerminalPresence {
+    /// A process number no process has (above any pid_max): its terminal was killed.
+    static let gonePID: Int32 = 2_000_000_000
+
+    func terminal(_ id: String, seen: Double, group: Int64? = nil, pid: Int32 = gonePID) -> TerminalPresence {
         TerminalPresence(id: id, role: group == nil ? .facilitator : .participant, groupID: group, user: "kim",
-                         host: TerminalPresence.localHost, pid: 42, startedAt: seen, lastSeen: seen)
+                         host: TerminalPresence.localHost, pid: pid, startedAt: seen, lastSeen: seen)
     }
 
     // MARK: revision
@@ -58,6 +61,14 @@ final class PresenceTests: StoreTestCase {
     }
 
     // MARK: presence
+
+    func testAnIdleTerminalWhoseProcessRunsStaysListedBetweenItsRareHeartbeats() throws {
+        let store = try newStore()
+        try store.announce(terminal("idle", seen: 100, group: 1, pid: getpid()))
+        try store.announce(terminal("killed", seen: 100, group: 2))
+        XCTAssertEqual(try store.terminals(now: 160).map(\.id), ["idle"], "seen 60 s ago, its process runs")
+        XCTAssertEqual(try store.terminals(now: 180).map(\.id), [], "not seen for 80 s: gone even if it runs")
+    }
 
     func testATerminalNotSeenFor10SecondsIsGoneAndOneSeenIsListed() throws {
         let store = try newStore()

@@ -62,7 +62,7 @@ public struct TerminalPresence: Equatable, Sendable {
 /// every terminal, so it lives in tables the revision triggers do not watch.
 extension SessionStore {
     /// Rows not seen for this long are deleted, so the table stays small.
-    static let forgetTerminalsAfter = 60.0
+    static let forgetTerminalsAfter = 90.0
 
     // MARK: revision
 
@@ -108,15 +108,22 @@ extension SessionStore {
         }
     }
 
-    /// Terminals seen within `stale` seconds, the facilitator first, then by group and age.
-    /// Rows older than a minute are deleted (a terminal killed with `kill -9` never leaves).
+    /// An idle terminal says it is alive this often (Runner); one whose process still runs
+    /// counts as joined this long after it was last seen.
+    public static let idleSeenWithin = 75.0
+
+    /// Terminals seen within `stale` seconds, or (an idle one writes only every 30 s) whose
+    /// process still runs on this machine and was seen within `idleSeenWithin`; the
+    /// facilitator first, then by group and age. Every terminal of a session runs on the
+    /// session's machine (over SSH too), so a `kill -9` leaves the list at once. Rows older
+    /// than `forgetTerminalsAfter` are deleted.
     public func terminals(now: Double = Date().timeIntervalSince1970, stale: Double = 10) throws -> [TerminalPresence] {
         let forgetBefore = now - max(Self.forgetTerminalsAfter, stale)
         let (rows, hasOld) = try reading { db in
             (try Row.fetchAll(db, sql: """
                 SELECT * FROM terminals WHERE last_seen > ?
                 ORDER BY role = 'facilitator' DESC, group_id, started_at, id
-                """, arguments: [now - stale]),
+                """, arguments: [now - max(stale, Self.idleSeenWithin)]),
              try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM terminals WHERE last_seen < ?)",
                                arguments: [forgetBefore]) ?? false)
         }
@@ -129,11 +136,19 @@ extension SessionStore {
         return rows.compactMap { row in
             // A role this program does not know was written by a newer one: skip it.
             guard let role = TerminalRole(rawValue: row["role"]) else { return nil }
+            let lastSeen: Double = row["last_seen"]
+            guard lastSeen > now - stale || Self.isRunning(pid: row["pid"] ?? 0) else { return nil }
             return TerminalPresence(id: row["id"], role: role, groupID: row["group_id"], user: row["user"] ?? "",
                                     host: row["host"] ?? "", pid: row["pid"] ?? 0, startedAt: row["started_at"] ?? 0,
                                     lastSeen: row["last_seen"], field: row["field"],
                                     columns: row["columns"], rows: row["rows"])
         }
+    }
+
+    /// A process of that number runs here (signal 0 checks without sending anything).
+    static func isRunning(pid: Int32) -> Bool {
+        guard pid > 0 else { return false }
+        return kill(pid, 0) == 0 || errno == EPERM
     }
 
     // MARK: lock

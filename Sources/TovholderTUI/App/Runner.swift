@@ -16,6 +16,12 @@ public final class Runner {
     /// This terminal, as the others see it (group, user, host), kept alive by heartbeats.
     var presence: TerminalPresence?
     var lastHeartbeat = 0.0
+    /// When presence was last written, and the field it named.
+    var lastPresence = 0.0
+    var lastPresenceField: String?
+    static let idlePresenceEvery = 30.0
+    /// Wakes the loop when another process writes the session; nil: poll every `pollMs`.
+    var watcher: SessionWatcher?
     var lastRevision: Int?
     /// Fields this terminal holds the lease of: when it was last renewed, and last typed in.
     var held: [FieldRef: (renewed: Double, typed: Double)] = [:]
@@ -42,6 +48,8 @@ public final class Runner {
         // The file's damage check runs after the first frame (it costs start-up time) and
         // before the first write: a damaged session is left byte-for-byte.
         if let refusal = checkBeforeWriting?() { self.refusal = refusal; return }
+        watcher = SessionWatcher(sessionPath: store.path)
+        backend.watchFD = watcher?.fd ?? -1
         // The groups' work is read after the first frame: start-up shows the item first.
         reloadWorkshop()
         lastRevision = try? store.revision()
@@ -51,11 +59,18 @@ public final class Runner {
         while !quitting {
             draw()
             heartbeat()
-            // Wake often enough to see other terminals' edits quickly (a cheap PRAGMA), and at
-            // the next whole second so the countdown never shows a stale second.
+            // Wake when another process writes the session (the watcher; without one, poll
+            // with a cheap PRAGMA), and at the next whole second so the countdown never
+            // shows a stale second.
             let now = clock()
             let toNextSecond = Int((1 - (now - now.rounded(.down))) * 1000) + 1
-            switch backend.nextEvent(timeoutMs: min(Runner.pollMs, toNextSecond)) {
+            let timeout = watcher == nil ? min(Runner.pollMs, toNextSecond) : toNextSecond
+            let event = backend.nextEvent(timeoutMs: timeout)
+            // The clock first: a key acts at the moment it came (a pause counts to the key),
+            // though the loop may have slept most of a second.
+            dispatch(.tick(now: clock()))
+            switch event {
+            case .watched?: _ = watcher?.drain()  // what changed is read below
             case .key(let key)?: dispatch(.key(key))
             case .resized(let size)?:
                 dispatch(.resized(size))
@@ -65,7 +80,6 @@ public final class Runner {
             case nil: break
             }
             if quitting { break }
-            dispatch(.tick(now: clock()))
             retryUnsaved()
             reloadIfChangedElsewhere()
             takeSnapshotIfDue(force: false)
@@ -278,20 +292,27 @@ public final class Runner {
         dispatch(.liveRefreshed(live))
     }
 
-    /// Every 2 s: tell the others this terminal is alive (and where it writes); give back
-    /// fields not typed in for 30 s, so a participant who walked away blocks no one.
+    /// Every 2 s: look at the others (leases, the lock, who is joined); give back fields not
+    /// typed in for 30 s, so a participant who walked away blocks no one. Tell the others
+    /// this terminal is alive only when it matters: at once when its field changes, every
+    /// 2 s while it holds a field (a lease lives as long as its holder is seen), else every
+    /// 30 s — every write wakes every other terminal, and a hundred idle ones must stay idle.
     func heartbeat() {
         let now = clock()
-        guard now - lastHeartbeat >= 2 else { return }
-        lastHeartbeat = now
         if let p = presence {
             // The projector has no field: it reports whether its text fell back to ordinary letters.
             let field = state.seat.isProjector ? (projectorFellBack ? ProjectorStatus.fellBack : nil)
                 : state.editing?.field.historyName
-            if (try? store.heartbeat(id: p.id, now: now, field: field)) == false {
-                try? store.announce(p)  // away over a minute (a laptop lid closed): back on the list
+            let every = held.isEmpty && state.editing == nil ? Runner.idlePresenceEvery : 2
+            if field != lastPresenceField || now - lastPresence >= every {
+                lastPresence = now; lastPresenceField = field
+                if (try? store.heartbeat(id: p.id, now: now, field: field)) == false {
+                    try? store.announce(p)  // away over a minute (a laptop lid closed): back on the list
+                }
             }
         }
+        guard now - lastHeartbeat >= 2 else { return }
+        lastHeartbeat = now
         for (field, times) in held where now - times.typed >= Runner.idleRelease {
             release(field)
             dispatch(.leaseExpired(field))
@@ -303,7 +324,9 @@ public final class Runner {
     func announceSize() {
         guard var p = presence else { return }
         p.columns = backend.size.width; p.rows = backend.size.height
+        p.lastSeen = clock()
         presence = p
+        lastPresence = p.lastSeen
         try? store.announce(p)
     }
 

@@ -117,6 +117,8 @@ public final class NcursesBackend: TerminalBackend {
     /// Inside a bracketed paste, this much silence ends it (the end marker got lost).
     static let pasteWaitMs = 300
 
+    public var watchFD: Int32 = -1
+
     public func nextEvent(timeoutMs: Int) -> TerminalEvent? {
         if !queue.isEmpty { return queue.removeFirst() }
         if ended { return .ended }
@@ -135,14 +137,17 @@ public final class NcursesBackend: TerminalBackend {
             }
             if wait <= 0 && !flushing { break }
             var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
-                       pollfd(fd: signalFD, events: Int16(POLLIN), revents: 0)]
-            let r = poll(&fds, signalFD >= 0 ? 2 : 1, Int32(clamping: max(0, wait)))
+                       pollfd(fd: signalFD, events: Int16(POLLIN), revents: 0),
+                       pollfd(fd: watchFD, events: Int16(POLLIN), revents: 0)]
+            // poll ignores a negative descriptor, so a missing self-pipe or watcher is harmless.
+            let r = poll(&fds, 3, Int32(clamping: max(0, wait)))
             if r < 0 {
                 if errno == EINTR { continue }
                 end(); break
             }
             if r == 0 { continue }  // time is up, or a pending sequence is due: checked above
             if fds[1].revents != 0 { readSignals() }
+            if fds[2].revents != 0, queue.isEmpty || queue.last != .watched { queue.append(.watched) }
             let input = fds[0].revents
             if input & Int16(POLLIN) != 0 {
                 readInput()

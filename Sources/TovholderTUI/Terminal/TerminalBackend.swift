@@ -5,6 +5,9 @@ public protocol TerminalBackend: AnyObject {
     func draw(_ canvas: Canvas)
     /// The next key or resize, or nil when `timeoutMs` passed without one.
     func nextEvent(timeoutMs: Int) -> TerminalEvent?
+    /// A descriptor polled beside the keyboard (the session's watcher): readable gives
+    /// `.watched`. -1: none.
+    var watchFD: Int32 { get set }
     func bell()
     func shutdown()
 }
@@ -18,6 +21,8 @@ public enum TerminalEvent: Equatable, Sendable {
     /// Bytes that are not UTF-8 arrived and were read as Windows-1252 (an older PuTTY set
     /// to Latin-1): reported once, so the user can be told how to switch to UTF-8.
     case notUTF8
+    /// `watchFD` became readable: another process wrote the session, most likely.
+    case watched
 }
 
 /// How a role looks on a terminal: colour indexes (-1: the terminal's default) and attributes.
@@ -39,6 +44,7 @@ public final class TestBackend: TerminalBackend {
     /// Called once when the script of events is used up, before the terminal closes.
     public var onEmpty: (() -> Void)?
 
+    public var watchFD: Int32 = -1
     public init(size: Size) { self.size = size }
     public func draw(_ canvas: Canvas) { frames.append(canvas) }
     /// When the script of events is used up the terminal closes, so a test whose keys did
