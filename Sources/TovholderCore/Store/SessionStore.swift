@@ -8,6 +8,10 @@ public final class SessionStore {
     public static let applicationID: Int32 = 0x546F_7648
     public let path: String
     let queue: DatabaseQueue
+    /// The programme as last decoded, with its JSON: every terminal reloads the session on
+    /// every other terminal's keystroke, and the programme almost never changes.
+    private var decodedProgramme: (json: String, programme: DayTemplate)?
+    private let programmeLock = NSLock()
 
     private init(path: String, queue: DatabaseQueue) {
         self.path = path; self.queue = queue
@@ -162,7 +166,7 @@ public final class SessionStore {
         }
         let programme: DayTemplate
         do {
-            programme = try JSONDecoder().decode(DayTemplate.self, from: Data(json.utf8))
+            programme = try decodeProgramme(json)
         } catch {
             throw SessionError.damaged(path: path, detail: Localized(da: "dagens program i filen kan ikke læses", en: "the day's programme in the file cannot be read"))
         }
@@ -186,6 +190,14 @@ public final class SessionStore {
                                      bellRung: row["bell_rung"]))
         }
         return state
+    }
+
+    private func decodeProgramme(_ json: String) throws -> DayTemplate {
+        programmeLock.lock(); defer { programmeLock.unlock() }
+        if let cached = decodedProgramme, cached.json == json { return cached.programme }
+        let programme = try JSONDecoder().decode(DayTemplate.self, from: Data(json.utf8))
+        decodedProgramme = (json, programme)
+        return programme
     }
 
     /// Saves what `changes` name, all in one transaction.

@@ -39,7 +39,18 @@ public enum DisplayWidth {
         }
     }
 
-    public static func of(_ s: String) -> Int { s.reduce(0) { $0 + of($1) } }
+    /// Text of plain narrow scalars only (most of it: Danish, the key bar) is counted by its
+    /// scalars, without the Unicode property lookups: every frame measures the key bar.
+    public static func of(_ s: String) -> Int {
+        var count = 0
+        for scalar in s.unicodeScalars {
+            guard isPlainNarrow(scalar.value) || (0x2190...0x2193).contains(scalar.value) else {
+                return s.reduce(0) { $0 + of($1) }
+            }
+            count += 1
+        }
+        return count
+    }
 
     /// One scalar that is printable, safe and one cell wide: ASCII, Latin-1 letters (æøå),
     /// punctuation and the box and block characters. Skips the slower general checks.
@@ -47,7 +58,12 @@ public enum DisplayWidth {
     static func isPlainNarrow(_ g: Character) -> Bool {
         let scalars = g.unicodeScalars
         guard let v = scalars.first?.value, scalars.count == 1 else { return false }
-        return (0x20...0x7E).contains(v) || (0xA0...0x2FF).contains(v) || (0x2010...0x2027).contains(v)
+        return isPlainNarrow(v)
+    }
+
+    @inline(__always)
+    static func isPlainNarrow(_ v: UInt32) -> Bool {
+        (0x20...0x7E).contains(v) || (0xA0...0x2FF).contains(v) || (0x2010...0x2027).contains(v)
             || (0x2500...0x259F).contains(v)
     }
 }
