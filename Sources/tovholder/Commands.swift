@@ -77,15 +77,9 @@ struct Join: ParsableCommand {
         let lang = global.lang
         let localeNote = NcursesBackend.prepareLocale()
         let theme = try loadTheme(global.theme, lang)
-        guard try examine(file, lang) == .ordinaryFile else {
-            throw UserError(SessionError.notFound(path: file).message, lang)
-        }
-        let store = try openStore(file, lang, checkDamage: !hasTerminal)
-        let session: SessionState, workshop: Workshop
-        do {
-            session = try store.load()
-            workshop = try store.loadWorkshop()
-        } catch let e as SessionError { throw UserError(e.message, lang) }
+        let (store, session) = try openRunning(file, lang)
+        let workshop: Workshop
+        do { workshop = try store.loadWorkshop() } catch let e as SessionError { throw UserError(e.message, lang) }
         let groups = workshop.activeGroups
         let strings = Strings(lang)
         let names = groups.enumerated().map { "\($0 + 1)) \($1.name)" }.joined(separator: ", ")
@@ -132,15 +126,19 @@ struct Projector: ParsableCommand {
         let lang = global.lang
         let localeNote = NcursesBackend.prepareLocale()
         let theme = try loadTheme(global.theme, lang)
-        guard try examine(file, lang) == .ordinaryFile else {
-            throw UserError(SessionError.notFound(path: file).message, lang)
-        }
-        let store = try openStore(file, lang, checkDamage: !hasTerminal)
-        let session: SessionState
-        do { session = try store.load() } catch let e as SessionError { throw UserError(e.message, lang) }
+        let (store, session) = try openRunning(file, lang)
         try runTerminal(store: store, session: session, seat: .projector, file: file, lang: lang, theme: theme,
                         presence: TerminalPresence.current(role: .projector, groupID: nil), localeNote: localeNote)
     }
+}
+
+/// A session another terminal runs (a participant's, the projector's): it must exist.
+func openRunning(_ file: String, _ lang: Language) throws -> (SessionStore, SessionState) {
+    guard try examine(file, lang) == .ordinaryFile else {
+        throw UserError(SessionError.notFound(path: file).message, lang)
+    }
+    let store = try openStore(file, lang, checkDamage: !hasTerminal)
+    do { return (store, try store.load()) } catch let e as SessionError { throw UserError(e.message, lang) }
 }
 
 /// `tovholder new FILE [--template NAME|PATH]`
