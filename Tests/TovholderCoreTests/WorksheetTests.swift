@@ -223,6 +223,17 @@ final class WorksheetTests: StoreTestCase {
         XCTAssertEqual(try store.history(field: HistoryField.entry(id)).count, 5)
     }
 
+    func testAnotherWritersTextContainingMineIsNoReasonToDropMine() throws {
+        let store = try newStore()
+        let w = try store.loadWorkshop()
+        let goal = w.worksheets[w.groups[0].id]!.goals[0].id
+        try store.setText(entryID: goal, text: "w11-e0", author: "w11", now: 1)
+        try store.setText(entryID: goal, text: "w1-e0", author: "w1", now: 1.1)
+        try store.setText(entryID: goal, text: "w1-e1", author: "w1", now: 1.2)
+        // "w1-e0" is "w11-e0" less a letter, but not a step of w11's typing: it is kept.
+        XCTAssertEqual(try store.history(field: HistoryField.entry(goal)).map(\.text), ["w11-e0", "w1-e0"])
+    }
+
     func testPlenumNotesKeepHistoryToo() throws {
         let store = try newStore()
         try store.setPlenumNote(itemID: "opsamling-1", text: "Første udkast", author: "Facilitator", now: 1)

@@ -175,12 +175,15 @@ extension SessionStore {
     static func keepPrevious(_ db: Database, field: String, previous: String, at: Double,
                              author: String?, replacement: String, now: Double, always: Bool = false) throws {
         guard !previous.isEmpty else { return }
-        let last = try String.fetchOne(db, sql: "SELECT text FROM text_history WHERE field = ? ORDER BY id DESC LIMIT 1",
+        let lastRow = try Row.fetchOne(db, sql: "SELECT text, author FROM text_history WHERE field = ? ORDER BY id DESC LIMIT 1",
                                        arguments: [field])
+        let last: String? = lastRow?["text"]
         if last == previous { return }
         if !always && now - at < pauseSeconds {
             if isInsertion(of: previous, into: replacement) { return }
-            if let last, isInsertion(of: previous, into: last) { return }
+            // A step of the same writer's typing towards the last kept text; another
+            // writer's text that happens to contain it ("w11-e0" and "w1-e0") is no reason.
+            if let last, (lastRow?["author"] as String?) == author, isInsertion(of: previous, into: last) { return }
         }
         try db.execute(sql: "INSERT INTO text_history(field, text, at, author) VALUES (?, ?, ?, ?)",
                        arguments: [field, storable(previous), at, author])
