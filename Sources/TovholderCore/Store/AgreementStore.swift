@@ -14,10 +14,10 @@ extension SessionStore {
     func readAgreements(_ db: Database) throws -> [Int64: Agreement] {
         let reference = try programmeDate(db)
         var result: [Int64: Agreement] = [:]
-        for id in try Int64.fetchAll(db, sql: "SELECT id FROM groups WHERE removed_at IS NULL") {
+        for id in try Int64.fetchAll(try db.cachedStatement(sql: "SELECT id FROM groups WHERE removed_at IS NULL")) {
             result[id] = Agreement(groupID: id)
         }
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM agreements") {
+        for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM agreements")) {
             guard var a = result[row["group_id"]] else { continue }
             a.perspectives = row["perspectives"]
             a.involve = row["involve"]
@@ -28,10 +28,10 @@ extension SessionStore {
                                         place: row["next_place"])
             result[a.groupID] = a
         }
-        for row in try Row.fetchAll(db, sql: """
+        for row in try Row.fetchAll(try db.cachedStatement(sql: """
             SELECT id, group_id, who, knowledge, due_text FROM agreement_rows
             WHERE deleted_at IS NULL ORDER BY position, id
-            """) {
+            """)) {
             let groupID: Int64 = row["group_id"]
             let due: String = row["due_text"]
             result[groupID]?.rows.append(AgreementRow(
@@ -48,7 +48,7 @@ extension SessionStore {
                                   now: Double = Date().timeIntervalSince1970) throws {
         try writing { db in
             _ = try Self.requireGroup(db, groupID)
-            let previous = try String.fetchOne(db, sql: "SELECT \(field.column) FROM agreements WHERE group_id = ?",
+            let previous = try String.fetchOne(try db.cachedStatement(sql: "SELECT \(field.column) FROM agreements WHERE group_id = ?"),
                                                arguments: [groupID])
             guard (previous ?? "") != text else { return }
             try Self.keepStamped(db, field: HistoryField.agreement(groupID, field), previous: previous ?? "",
@@ -79,7 +79,7 @@ extension SessionStore {
     public func setAgreementRow(id: Int64, who: String? = nil, knowledge: String? = nil, dueText: String? = nil,
                                 author: String? = nil, now: Double = Date().timeIntervalSince1970) throws {
         try writing { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT who, knowledge, due_text FROM agreement_rows WHERE id = ?",
+            guard let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT who, knowledge, due_text FROM agreement_rows WHERE id = ?"),
                                              arguments: [id]) else { throw AgreementError.rowNotFound(id) }
             for (field, value) in [(AgreementRowField.who, who), (.knowledge, knowledge), (.dueText, dueText)] {
                 guard let value else { continue }
@@ -105,9 +105,9 @@ extension SessionStore {
     /// Moves a row `by` places within its group's rows (negative is up), stopping at the ends.
     public func moveAgreementRow(id: Int64, by offset: Int) throws {
         try writing { db in
-            guard let groupID = try Int64.fetchOne(db, sql: """
+            guard let groupID = try Int64.fetchOne(try db.cachedStatement(sql: """
                 SELECT group_id FROM agreement_rows WHERE id = ? AND deleted_at IS NULL
-                """, arguments: [id]) else { throw AgreementError.rowNotFound(id) }
+                """), arguments: [id]) else { throw AgreementError.rowNotFound(id) }
             try Self.move(db, table: "agreement_rows", ids: try Self.liveRows(db, groupID: groupID).map(\.id),
                           id: id, by: offset)
         }
@@ -116,16 +116,15 @@ extension SessionStore {
     // MARK: helpers
 
     static func liveRows(_ db: Database, groupID: Int64) throws -> [(id: Int64, position: Double)] {
-        try Row.fetchAll(db, sql: """
+        try Row.fetchAll(try db.cachedStatement(sql: """
             SELECT id, position FROM agreement_rows WHERE group_id = ? AND deleted_at IS NULL ORDER BY position, id
-            """, arguments: [groupID]).map { (id: $0["id"], position: $0["position"]) }
+            """), arguments: [groupID]).map { (id: $0["id"], position: $0["position"]) }
     }
 
     /// The day of the session, against which dates without a year are read.
     func programmeDate(_ db: Database) throws -> CalendarDate {
-        struct DateOnly: Decodable { var date: CalendarDate }
-        guard let json = try String.fetchOne(db, sql: "SELECT json FROM programme WHERE id = 1"),
-              let date = try? JSONDecoder().decode(DateOnly.self, from: Data(json.utf8)).date else {
+        guard let json = try String.fetchOne(try db.cachedStatement(sql: "SELECT json FROM programme WHERE id = 1")),
+              let date = try? decodeProgramme(json).date else {
             throw SessionError.damaged(path: path, detail: SessionError.programmeMissing)
         }
         return date
@@ -136,7 +135,7 @@ extension SessionStore {
     /// and when is unknown, so it may be another terminal's.
     static func keepStamped(_ db: Database, field: String, previous: String, replacement: String,
                             author: String?, now: Double) throws {
-        let stamp = try Row.fetchOne(db, sql: "SELECT at, author FROM field_stamps WHERE field = ?", arguments: [field])
+        let stamp = try Row.fetchOne(try db.cachedStatement(sql: "SELECT at, author FROM field_stamps WHERE field = ?"), arguments: [field])
         let by: String? = stamp?["author"]
         try keepPrevious(db, field: field, previous: previous, at: stamp?["at"] ?? now, author: by,
                          replacement: replacement, now: now, always: stamp == nil || by != author)

@@ -47,9 +47,9 @@ extension SessionStore {
         guard let field = ref.historyName else { return .granted }
         return try writing { db in
             try db.execute(sql: "DELETE FROM leases WHERE expires_at < ?", arguments: [now - Self.forgetLeasesAfter])
-            if !takeOver, let row = try Row.fetchOne(db, sql: """
+            if !takeOver, let row = try Row.fetchOne(try db.cachedStatement(sql: """
                 SELECT holder, label, expires_at FROM leases WHERE field = ? AND \(Self.liveLease)
-                """, arguments: [field, now, now - Self.holderGoneAfter]),
+                """), arguments: [field, now, now - Self.holderGoneAfter]),
                (row["holder"] as String) != holder, (row["label"] as String) != label {
                 return .heldBy(Lease(label: row["label"], expiresAt: row["expires_at"]))
             }
@@ -107,7 +107,7 @@ extension SessionStore {
     public func heldLeases(now: Double = Date().timeIntervalSince1970) throws -> [FieldRef: (lease: Lease, holder: String)] {
         try reading { db in
             var result: [FieldRef: (lease: Lease, holder: String)] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT field, holder, label, expires_at FROM leases WHERE \(Self.liveLease)",
+            for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT field, holder, label, expires_at FROM leases WHERE \(Self.liveLease)"),
                                         arguments: [now, now - Self.holderGoneAfter]) {
                 guard let field = FieldRef(historyName: row["field"]) else { continue }
                 result[field] = (Lease(label: row["label"], expiresAt: row["expires_at"]), row["holder"])

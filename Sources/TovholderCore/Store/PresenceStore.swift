@@ -69,7 +69,7 @@ extension SessionStore {
     /// Bumped by triggers on every content change: a terminal that saw `data_version` move
     /// reloads only when this moved too.
     public func revision() throws -> Int {
-        try reading { db in try Int.fetchOne(db, sql: "SELECT n FROM revision WHERE id = 1") ?? 0 }
+        try reading { db in try Int.fetchOne(try db.cachedStatement(sql: "SELECT n FROM revision WHERE id = 1")) ?? 0 }
     }
 
     // MARK: presence
@@ -120,11 +120,11 @@ extension SessionStore {
     public func terminals(now: Double = Date().timeIntervalSince1970, stale: Double = 10) throws -> [TerminalPresence] {
         let forgetBefore = now - max(Self.forgetTerminalsAfter, stale)
         let (rows, hasOld) = try reading { db in
-            (try Row.fetchAll(db, sql: """
+            (try Row.fetchAll(try db.cachedStatement(sql: """
                 SELECT * FROM terminals WHERE last_seen > ?
                 ORDER BY role = 'facilitator' DESC, group_id, started_at, id
-                """, arguments: [now - max(stale, Self.idleSeenWithin)]),
-             try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM terminals WHERE last_seen < ?)",
+                """), arguments: [now - max(stale, Self.idleSeenWithin)]),
+             try Bool.fetchOne(try db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM terminals WHERE last_seen < ?)"),
                                arguments: [forgetBefore]) ?? false)
         }
         // Only write when there is something to forget: this is called on every poll.
@@ -166,7 +166,7 @@ extension SessionStore {
 
     public func lockState() throws -> (locked: Bool, reason: String?) {
         try reading { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT locked, lock_reason FROM session_flags WHERE id = 1") else {
+            guard let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT locked, lock_reason FROM session_flags WHERE id = 1")) else {
                 return (false, nil)
             }
             return (row["locked"], row["lock_reason"])

@@ -12,10 +12,10 @@ extension SessionStore {
     /// Inside a read transaction, so an export can take everything from one snapshot.
     func readRoadmap(_ db: Database) throws -> [RoadmapEntry] {
         let reference = try programmeDate(db)
-        return try Row.fetchAll(db, sql: """
+        return try Row.fetchAll(try db.cachedStatement(sql: """
             SELECT id, from_date, to_date, title, activities, position FROM roadmap
             WHERE deleted_at IS NULL ORDER BY position, id
-            """).map { row in
+            """)).map { row in
             let fromText: String = row["from_date"], toText: String? = row["to_date"]
             // Written by this program as ISO; a hand-edited date is read like a typed one,
             // and one that cannot be read falls back to the day itself rather than hiding the phase.
@@ -59,9 +59,9 @@ extension SessionStore {
 
     /// Phases stay in date order (ISO dates sort as text); phases of one date keep theirs.
     static func keepDateOrder(_ db: Database) throws {
-        let ids = try Int64.fetchAll(db, sql: """
+        let ids = try Int64.fetchAll(try db.cachedStatement(sql: """
             SELECT id FROM roadmap WHERE deleted_at IS NULL ORDER BY from_date, position, id
-            """)
+            """))
         for (i, id) in ids.enumerated() {
             try db.execute(sql: "UPDATE roadmap SET position = ? WHERE id = ? AND position != ?",
                            arguments: [Double(i + 1), id, Double(i + 1)])
@@ -89,7 +89,7 @@ extension SessionStore {
     // MARK: helpers
 
     static func liveRoadmap(_ db: Database) throws -> [(id: Int64, position: Double)] {
-        try Row.fetchAll(db, sql: "SELECT id, position FROM roadmap WHERE deleted_at IS NULL ORDER BY position, id")
+        try Row.fetchAll(try db.cachedStatement(sql: "SELECT id, position FROM roadmap WHERE deleted_at IS NULL ORDER BY position, id"))
             .map { (id: $0["id"], position: $0["position"]) }
     }
 

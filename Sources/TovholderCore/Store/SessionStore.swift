@@ -161,7 +161,7 @@ public final class SessionStore {
 
     /// The facilitator's state inside a read the caller holds (exports read it with the worksheets).
     func readState(_ db: Database) throws -> SessionState {
-        guard let json = try String.fetchOne(db, sql: "SELECT json FROM programme WHERE id = 1") else {
+        guard let json = try String.fetchOne(try db.cachedStatement(sql: "SELECT json FROM programme WHERE id = 1")) else {
             throw SessionError.damaged(path: path, detail: SessionError.programmeMissing)
         }
         let programme: DayTemplate
@@ -172,15 +172,15 @@ public final class SessionStore {
         }
         guard !programme.agenda.isEmpty else { throw SessionError.damaged(path: path, detail: Localized(da: "dagens program er tomt", en: "the day's programme is empty")) }
         var state = SessionState(programme: programme)
-        if let row = try Row.fetchOne(db, sql: "SELECT item_index, step FROM position WHERE id = 1") {
+        if let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT item_index, step FROM position WHERE id = 1")) {
             state.currentIndex = min(max(0, row["item_index"]), programme.agenda.count - 1)
             state.currentStep = min(max(0, row["step"]), max(0, state.currentItem.steps.count - 1))
         }
-        if let row = try Row.fetchOne(db, sql: "SELECT * FROM projector WHERE id = 1") {
+        if let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM projector WHERE id = 1")) {
             state.projection = Projection(kind: row["shows"], groupID: row["group_id"], part: row["part"],
                                           blank: row["blank"], page: row["page"])
         }
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM item_progress") {
+        for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM item_progress")) {
             let id: String = row["item_id"]
             state.items[id] = ItemProgress(
                 actualStart: row["actual_start"],
@@ -192,7 +192,7 @@ public final class SessionStore {
         return state
     }
 
-    private func decodeProgramme(_ json: String) throws -> DayTemplate {
+    func decodeProgramme(_ json: String) throws -> DayTemplate {
         programmeLock.lock(); defer { programmeLock.unlock() }
         if let cached = decodedProgramme, cached.json == json { return cached.programme }
         let programme = try JSONDecoder().decode(DayTemplate.self, from: Data(json.utf8))
@@ -236,6 +236,6 @@ public final class SessionStore {
 
     /// Cheap check for commits by other processes (`PRAGMA data_version`).
     public func dataVersion() throws -> Int {
-        try reading { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+        try reading { db in try Int.fetchOne(try db.cachedStatement(sql: "PRAGMA data_version")) ?? 0 }
     }
 }

@@ -13,21 +13,21 @@ extension SessionStore {
     /// The workshop inside a read the caller holds, so it can be read together with other tables.
     static func readWorkshop(_ db: Database) throws -> Workshop {
         var workshop = Workshop()
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM groups ORDER BY position, id") {
+        for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM groups ORDER BY position, id")) {
             let group = Group(id: row["id"], name: row["name"], position: row["position"],
                               removed: (row["removed_at"] as Double?) != nil)
             workshop.groups.append(group)
             workshop.worksheets[group.id] = Worksheet(group: group)
         }
         var links: [Int64: [Int64]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT entry_id, target_id FROM entry_links") {
+        for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT entry_id, target_id FROM entry_links")) {
             links[row["entry_id"], default: []].append(row["target_id"])
         }
         var entries: [Entry] = []
-        for row in try Row.fetchAll(db, sql: """
+        for row in try Row.fetchAll(try db.cachedStatement(sql: """
             SELECT id, group_id, kind, text, position FROM entries
             WHERE deleted_at IS NULL ORDER BY position, id
-            """) {
+            """)) {
             // An unknown kind was written by a newer program; skip it rather than fail.
             guard let kind = EntryKind(rawValue: row["kind"]) else { continue }
             entries.append(Entry(id: row["id"], groupID: row["group_id"], kind: kind,
@@ -52,10 +52,10 @@ extension SessionStore {
             }
             workshop.worksheets[e.groupID] = sheet
         }
-        for row in try Row.fetchAll(db, sql: "SELECT item_id, text FROM plenum_notes") {
+        for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT item_id, text FROM plenum_notes")) {
             workshop.plenumNotes[row["item_id"]] = row["text"]
         }
-        for row in try Row.fetchAll(db, sql: "SELECT item_id, text FROM item_notes") {
+        for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT item_id, text FROM item_notes")) {
             workshop.itemNotes[row["item_id"]] = row["text"]
         }
         return workshop
@@ -72,13 +72,13 @@ extension SessionStore {
             let taken = try Self.activeNames(db, except: nil)
             if name.isEmpty {
                 // Avoid removed groups' names too, so they can still be restored.
-                let all = Set(try String.fetchAll(db, sql: "SELECT name FROM groups").map { $0.lowercased() })
+                let all = Set(try String.fetchAll(try db.cachedStatement(sql: "SELECT name FROM groups")).map { $0.lowercased() })
                 var n = taken.count + 1
                 while all.contains("gruppe \(n)") { n += 1 }
                 name = "Gruppe \(n)"
             }
             guard !taken.contains(name.lowercased()) else { throw WorksheetError.duplicateGroupName(name) }
-            let position = (try Int.fetchOne(db, sql: "SELECT MAX(position) FROM groups") ?? 0) + 1
+            let position = (try Int.fetchOne(try db.cachedStatement(sql: "SELECT MAX(position) FROM groups")) ?? 0) + 1
             try db.execute(sql: "INSERT INTO groups(name, position) VALUES (?, ?)", arguments: [name, position])
             let id = db.lastInsertedRowID
             try SessionSchema.insertStarterEntries(db, groupID: id, now: now)
@@ -124,14 +124,14 @@ extension SessionStore {
 
     /// Lower-cased names of the groups not removed: names must differ ignoring case.
     static func activeNames(_ db: Database, except id: Int64?) throws -> Set<String> {
-        let names = try String.fetchAll(db, sql: "SELECT name FROM groups WHERE removed_at IS NULL AND id IS NOT ?",
+        let names = try String.fetchAll(try db.cachedStatement(sql: "SELECT name FROM groups WHERE removed_at IS NULL AND id IS NOT ?"),
                                         arguments: [id])
         return Set(names.map { $0.lowercased() })
     }
 
     /// The group's name, or `groupNotFound`.
     static func requireGroup(_ db: Database, _ id: Int64) throws -> String {
-        guard let name = try String.fetchOne(db, sql: "SELECT name FROM groups WHERE id = ?", arguments: [id]) else {
+        guard let name = try String.fetchOne(try db.cachedStatement(sql: "SELECT name FROM groups WHERE id = ?"), arguments: [id]) else {
             throw WorksheetError.groupNotFound(id)
         }
         return name
