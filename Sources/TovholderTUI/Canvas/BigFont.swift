@@ -3,7 +3,7 @@ import Foundation
 /// A bitmap font drawn with half blocks (▀ ▄ █): one column per pixel, two pixel rows per
 /// terminal row, so pixels are square on a terminal whose cells are twice as tall as wide.
 /// The glyphs are xfonts-base's misc-fixed fonts (public domain), generated into
-/// BigFontGlyphs.swift by scripts/make-bigfont.
+/// BigFontGlyphs*.swift by scripts/make-bigfont.
 public struct BigFont: Equatable, Sendable {
     public let name: String          // e.g. "5x8" or "10x20×2"
     public let pixelWidth: Int, pixelHeight: Int, scale: Int
@@ -113,7 +113,7 @@ final class BigFontGlyphTable: Sendable {
             count += 1
             if count == digits { rows.append(row); row = 0; count = 0 }
         }
-        precondition(rows.count == (codePoints.count + 1) * height, "BigFontGlyphs.swift is damaged")
+        precondition(rows.count == (codePoints.count + 1) * height, "BigFontGlyphs*.swift are damaged")
         self.rows = rows
         var latin = [UInt16](repeating: 0, count: 256)
         var others: [UInt32: UInt16] = [:]

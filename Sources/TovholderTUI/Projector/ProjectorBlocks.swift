@@ -40,13 +40,9 @@ enum ProjectorBlocks {
         guard let form = state.agreements[groupID] else { return [BigLine(text: s[.closingPlenumEmpty], role: .muted)] }
         var lines: [BigLine] = []
         for row in form.rows where !row.isBlank {
-            let due = row.due.map { Wording.date($0, s.language) } ?? row.dueText
-            lines.append(BigLine(text: [row.who, row.knowledge, due].filter { !$0.allSatisfy(\.isWhitespace) }
-                                    .joined(separator: " – "), marker: "• "))
+            lines.append(BigLine(text: AgreementColumn.rowText(row, s), marker: "• "))
         }
-        let m = form.nextMeeting
-        let when = [m.date.map { Wording.date($0, s.language) } ?? m.dateText, m.time.map(s.time) ?? m.timeText, m.place]
-            .filter { !$0.allSatisfy(\.isWhitespace) }.joined(separator: ", ")
+        let when = AgreementColumn.meetingText(form.nextMeeting, s)
         if !when.isEmpty { lines.append(BigLine(text: s[.labelDate] + " " + when, role: .next)) }
         if !form.tovholder.allSatisfy(\.isWhitespace) {
             lines.append(BigLine(text: s[.labelTovholder] + " " + form.tovholder, role: .next))

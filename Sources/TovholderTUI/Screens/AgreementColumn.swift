@@ -21,19 +21,26 @@ enum AgreementColumn {
             }
             y += 1
         }
-        let rows = form.rows.filter { !$0.isBlank }.map { row -> String in
-            let due = row.due.map { Wording.date($0, s.language) } ?? row.dueText
-            return "• " + [row.who, row.knowledge, due].filter { !$0.allSatisfy(\.isWhitespace) }.joined(separator: " – ")
-        }
+        let rows = form.rows.filter { !$0.isBlank }.map { "• " + rowText($0, s) }
         block(questions[2], rows.isEmpty ? [s[.closingPlenumEmpty]] : rows)
-        let m = form.nextMeeting
-        let when = [m.date.map { Wording.date($0, s.language) } ?? m.dateText, m.time.map(s.time) ?? m.timeText, m.place]
-            .filter { !$0.allSatisfy(\.isWhitespace) }.joined(separator: ", ")
+        let when = meetingText(form.nextMeeting, s)
         var meeting: [String] = []
         if !when.isEmpty { meeting.append(when) }
         if !form.tovholder.allSatisfy(\.isWhitespace) { meeting.append(s[.labelTovholder] + " " + form.tovholder) }
         block(questions[3], meeting.isEmpty ? [s[.closingPlenumEmpty]] : meeting)
         if !form.perspectives.allSatisfy(\.isWhitespace) { block(questions[0], [form.perspectives]) }
         if !form.involve.allSatisfy(\.isWhitespace) { block(questions[1], [form.involve]) }
+    }
+
+    /// "Anna – Tal for ventetider – 1. februar 2024": who, what and by when, as filled in.
+    static func rowText(_ row: AgreementRow, _ s: Strings) -> String {
+        let due = row.due.map { Wording.date($0, s.language) } ?? row.dueText
+        return [row.who, row.knowledge, due].filter { !$0.allSatisfy(\.isWhitespace) }.joined(separator: " – ")
+    }
+
+    /// When and where the group meets again: date, time and place, as far as filled in.
+    static func meetingText(_ m: NextMeeting, _ s: Strings) -> String {
+        [m.date.map { Wording.date($0, s.language) } ?? m.dateText, m.time.map(s.time) ?? m.timeText, m.place]
+            .filter { !$0.allSatisfy(\.isWhitespace) }.joined(separator: ", ")
     }
 }

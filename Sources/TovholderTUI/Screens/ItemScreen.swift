@@ -6,17 +6,10 @@ enum ItemScreen {
     static func render(_ state: AppState, into canvas: inout Canvas, in body: Rect) {
         let s = state.strings
         let item = state.session.currentItem
-        let plan = state.plan
         let area = body.inset(dx: 2, dy: 0)
         var y = body.y + 1
 
-        // Kind and planned time on the left, ahead/behind on the right.
-        let meta = s.kind(item.kind) + " · " + s.time(item.start) + "–" + s.time(item.end)
-            + " · " + s.format(.minutesShort, item.minutes)
-        let (delay, delayRole) = Chrome.delay(plan, s)
-        let delayX = area.maxX - DisplayWidth.of(delay)
-        canvas.put(meta, x: area.x, y: y, role: .muted, maxX: delayX - 1)
-        canvas.put(delay, x: delayX, y: y, role: delayRole, attributes: [.bold])
+        drawMeta(state, into: &canvas, x: area.x, y: y, maxX: area.maxX)
         y += 2
 
         for line in wrap(item.title, width: area.width).prefix(2) {
@@ -48,6 +41,18 @@ enum ItemScreen {
         } else {
             ItemContent.draw(lines, into: &canvas, in: free)
         }
+    }
+
+    /// Kind and planned time on the left, ahead/behind on the right.
+    static func drawMeta(_ state: AppState, into canvas: inout Canvas, x: Int, y: Int, maxX: Int) {
+        let s = state.strings
+        let item = state.session.currentItem
+        let meta = s.kind(item.kind) + " · " + s.time(item.start) + "–" + s.time(item.end)
+            + " · " + s.format(.minutesShort, item.minutes)
+        let (delay, delayRole) = Chrome.delay(state.plan, s)
+        let delayX = maxX - DisplayWidth.of(delay)
+        canvas.put(meta, x: x, y: y, role: .muted, maxX: delayX - 1)
+        canvas.put(delay, x: delayX, y: y, role: delayRole, attributes: [.bold])
     }
 
     static func drawNext(_ state: AppState, into canvas: inout Canvas, x: Int, y: Int, maxX: Int) {

@@ -12,18 +12,11 @@ enum PresenterConsole {
     static let fewestColumns = 80
 
     static func render(_ state: AppState, into canvas: inout Canvas, in body: Rect) {
-        let s = state.strings
         let item = state.session.currentItem
         let area = body.inset(dx: 2, dy: 0)
         var y = body.y + 1
 
-        // Kind and planned time on the left, ahead/behind on the right (the console's alone).
-        let meta = s.kind(item.kind) + " · " + s.time(item.start) + "–" + s.time(item.end)
-            + " · " + s.format(.minutesShort, item.minutes)
-        let (delay, delayRole) = Chrome.delay(state.plan, s)
-        let delayX = area.maxX - DisplayWidth.of(delay)
-        canvas.put(meta, x: area.x, y: y, role: .muted, maxX: delayX - 1)
-        canvas.put(delay, x: delayX, y: y, role: delayRole, attributes: [.bold])
+        ItemScreen.drawMeta(state, into: &canvas, x: area.x, y: y, maxX: area.maxX)
         y += 1
         canvas.put(item.title, x: area.x, y: y, role: .heading, attributes: [.bold], maxX: area.maxX)
         y += 1
