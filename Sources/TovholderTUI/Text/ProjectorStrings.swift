@@ -6,7 +6,7 @@ public enum ProjectorKey: CaseIterable, Sendable {
     case notesTitle, noNotes, notesHint, nextTitle, projectorShows, projectorNone, projectorStart
     case showsItem, showsAgenda, showsWorksheet, showsAgreement, showsPlenum, showsExample, showsRoadmap, showsBlank
     case sizeTooManyRows, sizeTooFewRows, sizeTooNarrow, sizeGood, fallbackText, consoleGroups, groupsNone
-    case entriesCount, typingNow, thin, consoleChainOK, programme, nowMark, page, noEntries, refersTo, dayEnds
+    case entriesCount, typingNow, thin, consoleChainOK, programme, page
     case notesScreenTitle, notesScreenHelp, projectorSeat
 }
 
@@ -54,11 +54,7 @@ extension Strings {
         case .thin: return l("⚠ %1", "⚠ %1")
         case .consoleChainOK: return l("kæden hænger sammen", "the chain connects")
         case .programme: return l("Dagens program", "Today's programme")
-        case .nowMark: return l("nu", "now")
         case .page: return l("side %1 af %2", "page %1 of %2")
-        case .noEntries: return l("(intet endnu)", "(nothing yet)")
-        case .refersTo: return l("→ %1", "→ %1")
-        case .dayEnds: return l("Dagen slutter", "The day ends")
         case .projectorSeat: return l("Projektor", "Projector")
         case .notesScreenTitle: return l("Dine noter til: %1", "Your notes for: %1")
         case .notesScreenHelp: return l("Kun på din skærm – aldrig på projektoren, kun i referatet med --with-notes. Esc: gem og luk.",
