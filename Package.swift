@@ -12,6 +12,10 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
+        // `tovholder serve`: the SSH protocol, its event loop and the host key's curve.
+        .package(url: "https://github.com/apple/swift-nio-ssh", from: "0.15.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw",
@@ -28,8 +32,18 @@ let package = Package(
             // Themes are YAML files validated with line numbers from Yams' node tree.
             .product(name: "Yams", package: "Yams"),
         ]),
+        // forkpty(3) and exec in C: nothing may run between fork and exec in a threaded process.
+        .systemLibrary(name: "CPty"),
+        // The SSH server of `tovholder serve`: a participant's view per connection, in a pty.
+        .target(name: "TovholderSSH", dependencies: [
+            "TovholderCore", "CPty",
+            .product(name: "NIOSSH", package: "swift-nio-ssh"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .executableTarget(name: "tovholder", dependencies: [
-            "TovholderCore", "TovholderTUI",
+            "TovholderCore", "TovholderTUI", "TovholderSSH",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "tovholder-bench", dependencies: ["TovholderCore", "TovholderTUI"],
@@ -39,6 +53,7 @@ let package = Package(
                           path: "Benchmarks/LoadTool"),
         .testTarget(name: "TovholderCoreTests", dependencies: ["TovholderCore"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "TovholderSSHTests", dependencies: ["TovholderSSH", "TovholderCore"]),
         .testTarget(name: "TovholderTUITests", dependencies: [
             "TovholderTUI", "TovholderCore",
             .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),

@@ -8,6 +8,8 @@ public struct SessionState: Equatable, Sendable {
     public var items: [String: ItemProgress]
     /// What the room's projector shows.
     public var projection: Projection
+    /// `tovholder serve` running on this session: the join lines (nil when it does not run).
+    public var service: SSHService?
 
     public init(programme: DayTemplate, currentIndex: Int = 0, currentStep: Int = 0,
                 items: [String: ItemProgress] = [:], projection: Projection = Projection()) {

@@ -39,6 +39,7 @@ public enum SessionDiagnosis {
         ("v3", ["revision", "session_flags", "terminals", "leases"]),
         ("v4", ["agreements", "agreement_rows", "roadmap", "field_stamps"]),
         ("v5", ["item_notes", "projector"]),
+        ("v6", ["ssh_service", "ssh_codes"]),
     ]
 
     /// At every open: the tables the version promises exist, and SQLite's quick check. A

@@ -82,11 +82,14 @@ enum SessionSchema {
         m.registerMigration("v5") { db in
             try migrateV5(db)
         }
+        m.registerMigration("v6") { db in
+            try migrateV6(db)
+        }
         return m
     }
 
     /// The migrations in order; a file with any other was written by a newer program.
-    static let versions = ["v1", "v2", "v3", "v4", "v5"]
+    static let versions = ["v1", "v2", "v3", "v4", "v5", "v6"]
     static var knownMigrations: Set<String> { Set(versions) }
 
     /// Tables whose changes are content every terminal must reload. Presence and leases are

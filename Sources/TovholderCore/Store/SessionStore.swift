@@ -180,6 +180,7 @@ public final class SessionStore {
             state.projection = Projection(kind: row["shows"], groupID: row["group_id"], part: row["part"],
                                           blank: row["blank"], page: row["page"])
         }
+        state.service = try Self.readService(db)
         for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM item_progress")) {
             let id: String = row["item_id"]
             state.items[id] = ItemProgress(

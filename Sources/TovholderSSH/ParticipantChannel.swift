@@ -1,0 +1,227 @@
+import Foundation
+import NIOCore
+import NIOPosix
+import NIOSSH
+import TovholderCore
+
+/// An SSH session channel: a pseudo-terminal running the group's view, and nothing else.
+/// Commands (`ssh host CMD`), subsystems (sftp, scp) and environment variables other than
+/// TERM, LANG and LC_* are refused; requests NIOSSH does not know (agent and X11
+/// forwarding) it refuses itself; port forwarding never reaches a session (SSHServer).
+final class ParticipantChannel: ChannelDuplexHandler {
+    typealias InboundIn = SSHChannelData
+    typealias InboundOut = ByteBuffer
+    typealias OutboundIn = ByteBuffer
+    typealias OutboundOut = SSHChannelData
+
+    let connection: Connection
+    let server: SSHServer
+    private var term: String?
+    private var size = (columns: 80, rows: 24)
+    private var environment: [String: String] = [:]
+    private(set) var view: PtyProcess?
+    private var ptyChannel: Channel?
+    private var channel: Channel?
+    private var ended = false
+    /// Set when serve stops: the goodbye says so.
+    var stopping = false
+
+    init(connection: Connection, server: SSHServer) {
+        self.connection = connection; self.server = server
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) { channel = context.channel }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        switch event {
+        case let pty as SSHChannelRequestEvent.PseudoTerminalRequest:
+            term = pty.term
+            size = (pty.terminalCharacterWidth, pty.terminalRowHeight)
+            reply(context, pty.wantReply, view == nil)
+        case let env as SSHChannelRequestEvent.EnvironmentRequest:
+            let allowed = Self.allowsEnvironment(env.name, env.value)
+            if allowed { environment[env.name] = env.value }
+            reply(context, env.wantReply, allowed)
+        case let shell as SSHChannelRequestEvent.ShellRequest:
+            startView(context, wantReply: shell.wantReply)
+        case let exec as SSHChannelRequestEvent.ExecRequest:
+            refuse(context, wantReply: exec.wantReply, what: Localized(da: "en kommando", en: "a command"))
+        case let subsystem as SSHChannelRequestEvent.SubsystemRequest:
+            refuse(context, wantReply: subsystem.wantReply,
+                   what: Localized(da: "\(ServeLog.shown(subsystem.subsystem)) (filoverførsel)", en: "\(ServeLog.shown(subsystem.subsystem)) (file transfer)"))
+        case let change as SSHChannelRequestEvent.WindowChangeRequest:
+            size = (change.terminalCharacterWidth, change.terminalRowHeight)
+            view?.resize(columns: size.columns, rows: size.rows)
+        default:
+            context.fireUserInboundEventTriggered(event)
+        }
+    }
+
+    /// TERM, LANG and LC_* with a plain value; the rest could change what the view runs.
+    static func allowsEnvironment(_ name: String, _ value: String) -> Bool {
+        guard name == "TERM" || name == "LANG" || name.hasPrefix("LC_") else { return false }
+        return value.count <= 64 && value.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-@+".unicodeScalars.contains($0))
+        }
+    }
+
+    private func reply(_ context: ChannelHandlerContext, _ wantReply: Bool, _ ok: Bool) {
+        guard wantReply else { return }
+        context.triggerUserOutboundEvent(ok ? ChannelSuccessEvent() : ChannelFailureEvent() as Any, promise: nil)
+    }
+
+    private func refuse(_ context: ChannelHandlerContext, wantReply: Bool, what: Localized) {
+        reply(context, wantReply, false)
+        let lang = server.options.lang
+        server.log.say(Localized(da: "\(ServeLog.shown(connection.user)) fra \(connection.address) bad om \(what.da): afvist",
+                                 en: "\(ServeLog.shown(connection.user)) from \(connection.address) asked for \(what.en): refused"))
+        finish(context.channel, message: Localized(
+            da: "Tovholder viser kun dagens skærm; \(what.da) er ikke tilladt.",
+            en: "Tovholder only shows the day's screen; \(what.en) is not allowed.").text(lang), status: 1)
+    }
+
+    private func startView(_ context: ChannelHandlerContext, wantReply: Bool) {
+        let lang = server.options.lang
+        guard view == nil, !ended else { reply(context, wantReply, false); return }
+        guard let term, Self.allowsEnvironment("TERM", term) else {
+            reply(context, wantReply, true)
+            finish(context.channel, message: Localized(
+                da: "Tovholder skal have en terminal: skriv ssh -t foran resten af kommandoen.",
+                en: "Tovholder needs a terminal: add -t to the ssh command.").text(lang), status: 1)
+            return
+        }
+        do {
+            let pty = try PtyProcess(arguments: server.viewArguments(for: connection),
+                                     environment: server.viewEnvironment(for: connection, term: term, client: environment),
+                                     columns: size.columns, rows: size.rows)
+            view = pty
+            reply(context, wantReply, true)
+            server.log.say(Localized(da: "\(ServeLog.shown(connection.user)) fra \(connection.address) er med",
+                                     en: "\(ServeLog.shown(connection.user)) from \(connection.address) joined"))
+            attach(pty, to: context.channel)
+        } catch {
+            reply(context, wantReply, false)
+            finish(context.channel, message: Localized(da: "Visningen kunne ikke startes (\(error)).",
+                                                       en: "The view could not be started (\(error)).").text(lang), status: 1)
+        }
+    }
+
+    /// The pty's master as a NIO channel on the same event loop: what the view draws goes to
+    /// the client, and when the client cannot take more, the view waits (as with sshd).
+    private func attach(_ pty: PtyProcess, to sshChannel: Channel) {
+        NIOPipeBootstrap(group: sshChannel.eventLoop)
+            .channelInitializer { ptyChannel in
+                ptyChannel.eventLoop.makeCompletedFuture {
+                    try ptyChannel.pipeline.syncOperations.addHandler(ViewOutput(to: sshChannel, onEnd: { [weak self] in
+                        self?.viewEnded()
+                    }))
+                }
+            }
+            .takingOwnershipOfDescriptor(inputOutput: pty.master)
+            .whenComplete { [weak self] result in
+                switch result {
+                case .success(let ptyChannel): self?.ptyChannel = ptyChannel
+                case .failure: pty.hangUp(); self?.viewEnded()
+                }
+            }
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let data = unwrapInboundIn(data)
+        guard case .channel = data.type, case .byteBuffer(let bytes) = data.data else { return }
+        ptyChannel?.writeAndFlush(bytes, promise: nil)
+    }
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        context.write(wrapOutboundOut(SSHChannelData(type: .channel, data: .byteBuffer(unwrapOutboundIn(data)))), promise: promise)
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        ptyChannel?.setOption(ChannelOptions.autoRead, value: context.channel.isWritable).whenFailure { _ in }
+        context.fireChannelWritabilityChanged()
+    }
+
+    /// The client went away (closed the lid, killed ssh): hang the view up; it saves and
+    /// frees its fields as when its terminal closes.
+    func channelInactive(context: ChannelHandlerContext) {
+        ended = true
+        if let view {
+            view.hangUp()
+            ptyChannel?.close(promise: nil)
+            server.log.say(Localized(da: "\(ServeLog.shown(connection.user)) fra \(connection.address) gik",
+                                     en: "\(ServeLog.shown(connection.user)) from \(connection.address) left"))
+        }
+        server.forget(self)
+        context.fireChannelInactive()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: Error) {
+        context.close(promise: nil)
+    }
+
+    /// serve stops, or the facilitator disconnects this one: the view saves and quits, then
+    /// the goodbye is written and the connection closed (viewEnded).
+    func hangUp() {
+        if let view { view.hangUp() } else { channel?.close(promise: nil) }
+    }
+
+    /// The view quit (or was hung up): reap it, say goodbye on the client's screen, close.
+    private func viewEnded() {
+        guard let view, let channel else { return }
+        waitForExit(view, on: channel.eventLoop, tries: 0) { [weak self] code in
+            guard let self else { return }
+            let lang = self.server.options.lang
+            let message = self.stopping
+                ? Localized(da: "Facilitatoren har lukket for tilslutning. Alt, du skrev, er gemt. Tak for i dag!",
+                            en: "The facilitator has closed the session to connections. Everything you typed is saved. Thank you!")
+                : Localized(da: "Forbindelsen til Tovholder er lukket. Alt, du skrev, er gemt.",
+                            en: "The connection to Tovholder is closed. Everything you typed is saved.")
+            self.finish(channel, message: self.ended ? nil : message.text(lang), status: code)
+        }
+    }
+
+    private func waitForExit(_ view: PtyProcess, on loop: EventLoop, tries: Int, then: @escaping (Int) -> Void) {
+        if let code = view.reap() { then(code); return }
+        if tries == 250 { view.forceStop() }  // 5 s after the hang-up it has not quit
+        loop.scheduleTask(in: .milliseconds(20)) { [weak self] in
+            self?.waitForExit(view, on: loop, tries: tries + 1, then: then)
+        }
+    }
+
+    /// A last line on the client's screen, its exit status, and the end of the channel.
+    private func finish(_ channel: Channel, message: String?, status: Int) {
+        if let message, channel.isActive {
+            var buffer = channel.allocator.buffer(capacity: message.utf8.count + 4)
+            buffer.writeString("\r\n" + message + "\r\n")
+            channel.writeAndFlush(buffer, promise: nil)
+        }
+        channel.triggerUserOutboundEvent(SSHChannelRequestEvent.ExitStatus(exitStatus: status)).whenComplete { _ in
+            channel.close(promise: nil)
+        }
+    }
+}
+
+/// Reads the pty's master: the view's output to the client. Reading ends with EIO once the
+/// view has quit (Linux says so when the last holder of the terminal closes it).
+final class ViewOutput: ChannelInboundHandler {
+    typealias InboundIn = ByteBuffer
+    let sshChannel: Channel
+    let onEnd: () -> Void
+
+    init(to sshChannel: Channel, onEnd: @escaping () -> Void) {
+        self.sshChannel = sshChannel; self.onEnd = onEnd
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        sshChannel.write(unwrapInboundIn(data), promise: nil)
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) { sshChannel.flush() }
+
+    func errorCaught(context: ChannelHandlerContext, error: Error) { context.close(promise: nil) }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        sshChannel.flush()
+        onEnd()
+    }
+}
