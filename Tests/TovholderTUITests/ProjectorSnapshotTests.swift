@@ -76,6 +76,22 @@ final class ProjectorSnapshotTests: XCTestCase {
     func testGroupSheet() { check("sheet", item: 0) { s in s.session.projection.shows = .worksheet(groupID: 100) } }
 
     func testBlank() { check("blank", item: 0) { s in s.session.projection.blank = true } }
+
+    /// `tovholder serve` runs: each group's code and command, the fingerprint at the foot.
+    func testHowToJoin() {
+        check("join", item: 0) { s in
+            s.session.projection.shows = .join
+            s.session.service = Self.service(s)
+        }
+    }
+
+    static func service(_ s: AppState) -> SSHService {
+        let codes = ["k7m4pq", "zx2b9w", "h3nvte", "pq8rsa", "m2k9xb", "t7wyfd"]
+        return SSHService(port: 2222, address: "192.168.1.20", fingerprint: "SHA256:W9bmeJCRj9lP6A0e0Ks8WJ4yndqcZ8igGpGlGahDL14",
+                          pid: 1, startedAt: 0, codes: s.workshop.activeGroups.enumerated().map { i, g in
+                              SSHService.GroupCode(groupID: g.id, user: "gruppe\(i + 1)", code: codes[i % codes.count])
+                          })
+    }
 }
 
 /// The room reads every text from the back: at 240×67 nothing on the projector is ordinary
@@ -121,6 +137,7 @@ final class ProjectorLetterHeightTests: XCTestCase {
             ("roadmap", 0, { s in s.session.projection.shows = .roadmap }),
             ("sheet", 0, { s in s.session.projection.shows = .worksheet(groupID: 100) }),
             ("agreement form", 0, { s in s.session.projection.shows = .agreement(groupID: 101) }),
+            ("join", 0, { s in s.session.projection.shows = .join; s.session.service = ProjectorSnapshotTests.service(s) }),
         ]
         for lang in Language.allCases {
             for (name, item, configure) in screens {

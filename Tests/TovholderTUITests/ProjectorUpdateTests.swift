@@ -100,9 +100,9 @@ final class ProjectorUpdateTests: XCTestCase {
         text = render(s).text
         XCTAssertTrue(text.contains("almindelig"), text)
         XCTAssertTrue(text.contains("SORT"))
-        s.screen = .terminals(returnTo: .item)
+        s.screen = .terminals(TerminalsView(returnTo: .item))
         text = render(s).text
-        XCTAssertTrue(text.contains("Projektor     sal"), "the t list names the projector, not the facilitator: \(text)")
+        XCTAssertTrue(text.contains("▶ Projektor       sal"), "the t list names the projector, not the facilitator: \(text)")
     }
 
     func testTheConsoleShowsEachGroupsProgressAndWhoIsTyping() {

@@ -10,6 +10,8 @@ public struct Projection: Equatable, Sendable {
         case plenum(WorksheetPart)
         case example
         case roadmap
+        /// How the groups join over SSH (`tovholder serve`): the command and code per group.
+        case join
     }
 
     public var shows: Shows = .item
@@ -32,6 +34,7 @@ public struct Projection: Equatable, Sendable {
         case .plenum: return "plenum"
         case .example: return "example"
         case .roadmap: return "roadmap"
+        case .join: return "join"
         }
     }
 
@@ -56,6 +59,7 @@ public struct Projection: Equatable, Sendable {
         case ("plenum", _, let part?): shows = .plenum(part)
         case ("example", _, _): shows = .example
         case ("roadmap", _, _): shows = .roadmap
+        case ("join", _, _): shows = .join
         default: shows = .item
         }
         self.blank = blank

@@ -13,6 +13,9 @@ public enum Command: Hashable, Sendable {
     case blank
     /// The facilitator's own notes for the current item.
     case notes
+    /// On the terminals screen: new join codes, the join lines on the projector, and
+    /// disconnecting a group's SSH terminal (`tovholder serve`).
+    case renewCodes, projectJoin, disconnect
     /// Enter in a form: a list entry ends and a new one starts below; a one-line field moves on.
     case submit
     /// A line break inside a list entry or a text (Ctrl-J, Alt-Enter).

@@ -17,6 +17,10 @@ public enum Effect: Equatable, Sendable {
     case exportMinutes
     case loadVersions(FieldRef)
     case restore(FieldRef, text: String)
+    /// New join codes for every group (`tovholder serve` reads them at each login).
+    case renewCodes
+    /// Hang up a participant's terminal (its process) as a closed connection would.
+    case disconnect(pid: Int32)
 }
 
 extension Effect {

@@ -72,8 +72,8 @@ enum KeyRouting {
             state.notice = state.strings[state.live.locked ? .lockedNotice : .unlockedNotice]
             return [.setLocked(state.live.locked, reason: reason)]
         case .terminals:
-            if case .terminals(let back) = state.screen { state.screen = back }
-            else { state.screen = .terminals(returnTo: state.screen) }
+            if case .terminals(let v) = state.screen { state.screen = v.returnTo }
+            else { state.screen = .terminals(TerminalsView(returnTo: state.screen)) }
             return []
         case .restore:
             guard case .history(let v) = state.screen, v.versions.indices.contains(v.selected), v.selected > 0 else { return [] }
@@ -99,6 +99,8 @@ enum KeyRouting {
             case .chooseGroup(var v):
                 v.selected = min(max(0, state.workshop.activeGroups.count - 1), max(0, v.selected + (command == .up ? -1 : 1)))
                 state.screen = .chooseGroup(v)
+            case .terminals:
+                return TerminalsUpdate.perform(command, &state)
             default:
                 return FormUpdate.perform(command, &state)
             }
@@ -130,6 +132,8 @@ enum KeyRouting {
             return []
         case .export:
             return [.exportMinutes]
+        case .renewCodes, .projectJoin, .disconnect:
+            return TerminalsUpdate.perform(command, &state)
         case .blank:
             state.session.projection.blank.toggle()
             state.notice = state.strings[state.session.projection.blank ? .projectorBlanked : .projectorBack]
@@ -175,7 +179,8 @@ enum KeyRouting {
             return []
         }
         switch state.screen {
-        case .help(let back), .example(let back), .terminals(let back), .notes(let back): state.screen = back
+        case .help(let back), .example(let back), .notes(let back): state.screen = back
+        case .terminals(let v): state.screen = v.returnTo
         case .history(let v): state.screen = v.returnTo
         case .roadmap(let v): state.screen = v.returnTo
         case .plenum(let v): state.screen = v.returnTo ?? .item

@@ -37,8 +37,11 @@ public enum Keymap {
         b([.char("m")], "m", .notes, .keyNotes, day, 6),
 
         // Lists.
-        b([.up], "↑↓", .up, .keySelect, [.agenda, .groups, .history, .linkPicker, .chooseGroup], 1),
-        b([.down], "↓", .down, .keySelect, [.agenda, .groups, .history, .linkPicker, .chooseGroup], nil),
+        b([.up], "↑↓", .up, .keySelect, [.agenda, .groups, .history, .linkPicker, .chooseGroup, .terminals], 1),
+        b([.down], "↓", .down, .keySelect, [.agenda, .groups, .history, .linkPicker, .chooseGroup, .terminals], nil),
+        b([.char("x")], "x", .disconnect, .keyDisconnect, [.terminals], 2),
+        b([.char("n")], "n", .renewCodes, .keyRenewCodes, [.terminals], 3),
+        b([.char("p")], "p", .projectJoin, .keyProjectJoin, [.terminals], 4),
         b([.enter], "Enter", .select, .keyOpen, [.chooseGroup], 0),
         b([.enter], "Enter", .select, .keyGoTo, [.agenda], 2),
         b([.enter], "Enter", .select, .keyOpen, [.groups], 0),

@@ -32,4 +32,6 @@ public enum Message: Equatable, Sendable {
     case liveRefreshed(LiveState)
     case versionsLoaded(FieldRef, [TextVersion])
     case restored
+    /// The facilitator renewed the join codes (`tovholder serve`).
+    case codesRenewed
 }

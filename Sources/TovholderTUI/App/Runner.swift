@@ -124,6 +124,14 @@ public final class Runner {
                 reloadWorkshop()
                 dispatch(.restored)
             }
+        case .renewCodes:
+            if attempt({ try store.renewCodes() }) {
+                if let session = try? store.load() { dispatch(.sessionReloaded(session)) }
+                dispatch(.codesRenewed)
+            }
+        case .disconnect(let pid):
+            // SIGHUP, as a closed connection gives: the view saves, frees its fields and quits.
+            if kill(pid, SIGHUP) != 0, errno == EPERM { dispatch(.failed(state.strings[ServeKey.cannotDisconnect])) }
         case .changeGroup(let id):
             presence?.groupID = id
             if let p = presence { try? store.announce(p) }

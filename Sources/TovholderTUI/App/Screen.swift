@@ -16,7 +16,7 @@ public indirect enum Screen: Equatable, Sendable {
     /// Earlier versions of a field, to bring one back.
     case history(HistoryView)
     /// Who is joined: group, user, host, last activity.
-    case terminals(returnTo: Screen)
+    case terminals(TerminalsView)
     /// A group's agreement form (aftaleskema).
     case agreement(AgreementView)
     /// The roadmap to the next development day, editable by the facilitator.

@@ -52,6 +52,9 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
     case .failed(let text):
         state.notice = text
         return []
+    case .codesRenewed:
+        state.notice = state.strings[ServeKey.codesRenewed]
+        return []
     case .leaseDenied(let field, let lease):
         if state.editing?.field == field { state.editing = nil }
         state.notice = FieldNames.taken(field, by: lease, state)

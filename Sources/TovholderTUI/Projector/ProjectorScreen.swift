@@ -20,6 +20,7 @@ enum ProjectorScreen {
         case .roadmap: return titled(state.strings[.roadmapTitle], ItemContent.roadmapLines(state).map { BigLine(text: $0.text, role: $0.role, marker: $0.marker) },
                                         now: state.now, strings: state.strings, into: &canvas, in: body)
         case .plenum(let part): return ProjectorPlenum.render(state, part: part, into: &canvas, in: body)
+        case .join: return join(state, into: &canvas, in: body)
         case .worksheet(let id):
             guard let sheet = state.workshop.worksheets[id] else { return ProjectorItem.render(state, into: &canvas, in: body) }
             return titled(sheet.group.name, ProjectorBlocks.chain(sheet, state.strings), now: state.now, strings: state.strings,
@@ -104,6 +105,33 @@ enum ProjectorScreen {
             return BigLine(text: s.time(row.item.start) + " " + row.item.title, role: role, marker: marker)
         }
         return titled(s[ProjectorKey.programme], lines, now: state.now, strings: s, into: &canvas, in: body)
+    }
+
+    /// How the groups join (`tovholder serve`): each group's code, then the command to type,
+    /// as large as fits; the server's fingerprint at the foot in the smallest big letters
+    /// (ordinary ones where even those do not fit).
+    static func join(_ state: AppState, into canvas: inout Canvas, in body: Rect) -> Bool {
+        let s = state.strings
+        guard let service = state.session.service else {
+            return titled(s[ServeKey.joinTitle], [BigLine(text: s[ServeKey.notServing], role: .muted)], now: state.now,
+                          strings: s, into: &canvas, in: body)
+        }
+        let lines = service.joinLines(groups: state.workshop.activeGroups).flatMap { line in
+            [BigLine(text: "\(line.group): \(s.language == .da ? "kode" : "code") \(line.code)", role: .heading),
+             BigLine(text: line.command, role: .text, marker: "  ")]
+        }
+        let foot = [BigLine(text: s[ServeKey.fingerprintLabel], role: .muted), BigLine(text: service.fingerprint, role: .muted)]
+        let smallest = BigFont.ladder.last!
+        var footRows = 2
+        if let rows = BigText.height(foot, font: smallest, width: body.width), rows <= 2 * smallest.rows + 1 {
+            footRows = BigText.draw(foot, font: smallest, into: &canvas,
+                                    in: Rect(x: body.x, y: body.maxY - rows, width: body.width, height: rows)) + 1
+        } else {
+            canvas.put(truncate(s.format(ServeKey.fingerprint, service.fingerprint), width: body.width), x: body.x,
+                       y: body.maxY - 1, role: .muted)
+        }
+        let rest = Rect(x: body.x, y: body.y, width: body.width, height: body.height - footRows)
+        return titled(s[ServeKey.joinTitle], lines, now: state.now, strings: s, into: &canvas, in: rest)
     }
 
     static func example(_ state: AppState, into canvas: inout Canvas, in body: Rect) -> Bool {

@@ -104,7 +104,7 @@ public func render(_ state: AppState, into canvas: inout Canvas) {
     case .plenum(let view): PlenumScreen.render(state, view: view, into: &canvas, in: body)
     case .groups(let view): GroupsScreen.render(state, view: view, into: &canvas, in: body)
     case .history(let view): HistoryScreen.render(state, view: view, into: &canvas, in: body)
-    case .terminals: TerminalsScreen.render(state, into: &canvas, in: body)
+    case .terminals(let view): TerminalsScreen.render(state, view: view, into: &canvas, in: body)
     case .agreement(let view): AgreementScreen.render(state, view: view, into: &canvas, in: body)
     case .roadmap(let view): RoadmapScreen.render(state, view: view, into: &canvas, in: body)
     case .chooseGroup(let view): ChooseGroupScreen.render(state, view: view, into: &canvas, in: body)

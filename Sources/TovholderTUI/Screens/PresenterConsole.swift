@@ -127,6 +127,7 @@ enum PresenterConsole {
             return s.format(ProjectorKey.showsPlenum, name)
         case .example: return s[ProjectorKey.showsExample]
         case .roadmap: return s[ProjectorKey.showsRoadmap]
+        case .join: return s[ServeKey.joinTitle]
         }
     }
 

@@ -16,7 +16,7 @@ public enum StringKey: CaseIterable, Sendable {
     case keyEdit, keyDone, keyNextField, keyNewEntry, keyDelete, keyLink, keyMove, keyGroups, keyPlenum,
          keyExample, keyToggle, keyScrollGroups, keyOpen, keyRename, keyRemoveRestore, keyUndo
     case keyHistory, keyRestore, keyLock, keyTerminals, keyAgreement, keyRoadmap, keyExport
-    case keyBlank, keyNotes, projectorBlanked, projectorBack
+    case keyBlank, keyNotes, projectorBlanked, projectorBack, keyDisconnect, keyRenewCodes, keyProjectJoin
     case agreementOf, agreementNumber, addAgreementRow, agreementQ1, agreementQ2, agreementQ3, agreementQ4,
          labelWho, labelKnowledge, labelDue, labelDate, labelTime, labelPlace, labelTovholder,
          roadmapTitle, labelFrom, labelTo, labelTitle, labelActivities, newPhaseTitle, exported, todayMark
@@ -164,14 +164,16 @@ public struct Strings: Sendable {
         case .keyRestore: return l("Hent tilbage", "Bring back")
         case .keyLock: return l("Lås/lås op", "Lock/unlock")
         case .keyTerminals: return l("Terminaler", "Terminals")
+        case .keyDisconnect: return l("Afbryd", "Disconnect")
+        case .keyRenewCodes: return l("Nye koder", "New codes")
+        case .keyProjectJoin: return l("Vis på projektor", "Show on projector")
         case .historyTitle: return l("Tidligere udgaver · %1", "Earlier versions · %1")
         case .historyCurrent: return l("nu", "now")
         case .historyEmpty: return l("Ingen tidligere udgaver endnu", "No earlier versions yet")
         case .secondsAgo: return l("%1 s siden", "%1 s ago")
         case .minutesAgo: return l("%1 min siden", "%1 min ago")
         case .terminalsTitle: return l("Tilsluttede terminaler", "Joined terminals")
-        case .terminalsEmpty: return l("Ingen andre terminaler – grupper tilslutter med: tovholder join FIL",
-                                       "No other terminals – groups join with: tovholder join FILE")
+        case .terminalsEmpty: return l("Ingen andre terminaler endnu.", "No other terminals yet.")
         case .colGroup: return l("Gruppe", "Group")
         case .colUser: return l("Bruger", "User")
         case .colHost: return l("Maskine", "Host")
