@@ -143,6 +143,22 @@ do {
                                    text: "Borgeren oplever en sammenhængende indsats med én kontaktperson nr. \(i)")
         }
     }
+    // What a terminal does when another one committed: the parts of a reload, each timed.
+    func timed(_ name: String, _ work: () throws -> Void) rethrows {
+        var ys: [Double] = []
+        for _ in 0..<200 {
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            try work()
+            ys.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
+        }
+        ys.sort()
+        print(String(format: "%-34@ median %.3f ms", name as NSString, ys[ys.count / 2]))
+    }
+    try timed("reload: data_version + revision") { _ = try store.dataVersion(); _ = try store.revision() }
+    try timed("reload: session") { _ = try store.load() }
+    try timed("reload: workshop (8 × 30)") { _ = try store.loadWorkshop() }
+    try timed("reload: agreements + roadmap") { _ = try store.loadAgreements(); _ = try store.loadRoadmap() }
+    try timed("reload: leases + lock") { _ = try store.heldLeases(); _ = try store.lockState() }
     var xs: [Double] = []
     var bytes = 0
     for i in 0..<20 {

@@ -72,6 +72,16 @@ extension SessionStore {
         try reading { db in try Int.fetchOne(try db.cachedStatement(sql: "SELECT n FROM revision WHERE id = 1")) ?? 0 }
     }
 
+    /// The total and each area's counter: what changed since a terminal last looked.
+    public func revisions() throws -> Revisions {
+        try reading { db in
+            guard let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM revision WHERE id = 1")) else {
+                return Revisions(total: 0, session: 0, workshop: 0, agreements: 0)
+            }
+            return Revisions(total: row["n"], session: row["session"], workshop: row["workshop"], agreements: row["agreements"])
+        }
+    }
+
     // MARK: presence
 
     /// Registers (or re-registers) a terminal.

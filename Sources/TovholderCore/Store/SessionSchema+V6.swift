@@ -19,5 +19,20 @@ extension SessionSchema {
                 code TEXT NOT NULL);
             """)
         try createRevisionTriggers(db, tables: ["ssh_service", "ssh_codes"])
+        try countRevisionsByArea(db)
+    }
+
+    /// A counter per area beside the total: a keystroke in a worksheet makes a hundred
+    /// terminals reload the worksheets only, not the day and the agreements too.
+    static func countRevisionsByArea(_ db: Database) throws {
+        for area in Revisions.Area.allCases {
+            try db.execute(sql: "ALTER TABLE revision ADD COLUMN \(area.rawValue) INTEGER NOT NULL DEFAULT 0")
+        }
+        for (area, tables) in Revisions.tables {
+            for table in tables {
+                for event in ["insert", "update", "delete"] { try db.execute(sql: "DROP TRIGGER IF EXISTS \"revision_\(table)_\(event)\"") }
+            }
+            try createRevisionTriggers(db, tables: tables, area: area.rawValue)
+        }
     }
 }

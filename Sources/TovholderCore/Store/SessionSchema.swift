@@ -130,13 +130,15 @@ enum SessionSchema {
         try createRevisionTriggers(db, tables: contentTables)
     }
 
-    /// AFTER INSERT/UPDATE/DELETE triggers that bump `revision.n`, so other terminals reload.
-    static func createRevisionTriggers(_ db: Database, tables: [String]) throws {
+    /// AFTER INSERT/UPDATE/DELETE triggers that bump `revision.n` (and from v6 the counter of
+    /// the table's area, `Revisions.Area`), so other terminals reload what changed.
+    static func createRevisionTriggers(_ db: Database, tables: [String], area: String? = nil) throws {
+        let bump = area.map { "n = n + 1, \($0) = \($0) + 1" } ?? "n = n + 1"
         for table in tables {
             for event in ["INSERT", "UPDATE", "DELETE"] {
                 try db.execute(sql: """
                     CREATE TRIGGER "revision_\(table)_\(event.lowercased())" AFTER \(event) ON "\(table)"
-                    BEGIN UPDATE revision SET n = n + 1 WHERE id = 1; END
+                    BEGIN UPDATE revision SET \(bump) WHERE id = 1; END
                     """)
             }
         }

@@ -25,7 +25,7 @@ public final class Runner {
     var recheckAt: [Double] = []
     /// Wakes the loop when another process writes the session; nil: poll every `pollMs`.
     var watcher: SessionWatcher?
-    var lastRevision: Int?
+    var lastRevisions: Revisions?
     /// Fields this terminal holds the lease of: when it was last renewed, and last typed in.
     var held: [FieldRef: (renewed: Double, typed: Double)] = [:]
 
@@ -55,7 +55,7 @@ public final class Runner {
         backend.watchFD = watcher?.fd ?? -1
         // The groups' work is read after the first frame: start-up shows the item first.
         reloadWorkshop()
-        lastRevision = try? store.revision()
+        lastRevisions = try? store.revisions()
         announceSize()
         refreshLive()
         takeSnapshotIfDue(force: true)
@@ -252,7 +252,7 @@ public final class Runner {
     /// next look reloads what the others wrote.
     func noteOwnCommit() {
         guard let version = try? store.dataVersion(), version == lastVersion else { return }
-        lastRevision = try? store.revision()
+        lastRevisions = try? store.revisions()
     }
 
     func reloadWorkshop() {
@@ -278,16 +278,19 @@ public final class Runner {
     static let pollMs = 40
 
     /// Another process committed (cheap check by `PRAGMA data_version`): refresh leases and
-    /// the lock, and reload the day only when its content changed (the revision counter;
-    /// heartbeats and leases do not count).
+    /// the lock, and reload the parts of the day whose content changed (the revision
+    /// counters; heartbeats and leases do not count).
     func reloadIfChangedElsewhere() {
         // While changes wait in memory, the file is older than the screen: no reload.
         guard unsaved.isEmpty, let version = try? store.dataVersion(), version != lastVersion else { return }
         lastVersion = version
-        if let revision = try? store.revision(), revision != lastRevision {
-            lastRevision = revision
-            if let session = try? store.load() { dispatch(.sessionReloaded(session)) }
-            reloadWorkshop()
+        if let revisions = try? store.revisions(), revisions != lastRevisions {
+            // Only what changed: a keystroke in a worksheet reloads the worksheets alone.
+            let changed = revisions.changed(since: lastRevisions)
+            lastRevisions = revisions
+            if changed.contains(.session), let session = try? store.load() { dispatch(.sessionReloaded(session)) }
+            if changed.contains(.workshop), let workshop = try? store.loadWorkshop() { dispatch(.workshopReloaded(workshop)) }
+            if changed.contains(.agreements) { reloadAgreements() }
         }
         refreshLive()
     }
