@@ -146,12 +146,14 @@ final class ParticipantChannel: ChannelDuplexHandler {
     func channelInactive(context: ChannelHandlerContext) {
         ended = true
         if let view {
+            // Kept (in the server's list) until the view is reaped: viewEnded forgets it.
             view.hangUp()
             ptyChannel?.close(promise: nil)
             server.log.say(Localized(da: "\(ServeLog.shown(connection.user)) fra \(connection.address) gik",
                                      en: "\(ServeLog.shown(connection.user)) from \(connection.address) left"))
+        } else {
+            server.forget(self)
         }
-        server.forget(self)
         context.fireChannelInactive()
     }
 
@@ -168,23 +170,24 @@ final class ParticipantChannel: ChannelDuplexHandler {
     /// The view quit (or was hung up): reap it, say goodbye on the client's screen, close.
     private func viewEnded() {
         guard let view, let channel else { return }
-        waitForExit(view, on: channel.eventLoop, tries: 0) { [weak self] code in
-            guard let self else { return }
+        waitForExit(view, on: channel.eventLoop, tries: 0) { code in
+            defer { self.server.forget(self) }
             let lang = self.server.options.lang
             let message = self.stopping
                 ? Localized(da: "Facilitatoren har lukket for tilslutning. Alt, du skrev, er gemt. Tak for i dag!",
                             en: "The facilitator has closed the session to connections. Everything you typed is saved. Thank you!")
                 : Localized(da: "Forbindelsen til Tovholder er lukket. Alt, du skrev, er gemt.",
                             en: "The connection to Tovholder is closed. Everything you typed is saved.")
-            self.finish(channel, message: self.ended ? nil : message.text(lang), status: code)
+            // Stopped by the facilitator: a view hung up at the group question is no failure.
+            self.finish(channel, message: self.ended ? nil : message.text(lang), status: self.stopping ? 0 : code)
         }
     }
 
     private func waitForExit(_ view: PtyProcess, on loop: EventLoop, tries: Int, then: @escaping (Int) -> Void) {
         if let code = view.reap() { then(code); return }
         if tries == 250 { view.forceStop() }  // 5 s after the hang-up it has not quit
-        loop.scheduleTask(in: .milliseconds(20)) { [weak self] in
-            self?.waitForExit(view, on: loop, tries: tries + 1, then: then)
+        loop.scheduleTask(in: .milliseconds(20)) {
+            self.waitForExit(view, on: loop, tries: tries + 1, then: then)
         }
     }
 
