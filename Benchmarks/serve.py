@@ -18,8 +18,11 @@ Prints figures; asserts nothing.
    Other groups' worksheets do not show group 1's text, so a second figure puts every
    participant into the plenum (F5) as Benchmarks/live.py does. p50/p99 of each.
 4. Memory per connected terminal: PSS (/proc/PID/smaps_rollup) of the views and of serve
-   divided over its connections; the same for sshd, whose every connection has a
-   privileged monitor and an unprivileged process besides the view (its idle CPU too).
+   divided over its connections; the same for sshd's processes per connection (a monitor,
+   for another account than root also an unprivileged process and the shell running the
+   ForceCommand) and its listener, with the fewest and the most terminals (its idle CPU too).
+Along the way it says when something is off: a connection without a first frame, a view
+left unreaped under serve (a zombie), a view without inotify (polling instead).
 
 Needs root and openssh-server/-client (as Tests/e2e/test_ssh.py). Takes about ten minutes
 with the defaults; for a short try: `python3 Benchmarks/serve.py 10 10 5`.
@@ -27,6 +30,8 @@ with the defaults; for a short try: `python3 Benchmarks/serve.py 10 10 5`.
     python3 Benchmarks/serve.py [seconds idle, 60] [terminal counts, 10,50,100] [rounds, 20]
 
 The binary is $TOVHOLDER_BIN, else /tmp/tov-bin/tovholder, else .build/release/tovholder.
+sshd logs in as root unless $SSHD_USER names another account with a shell (for root, sshd
+keeps no unprivileged process after the login; for any other account it does).
 """
 import ctypes
 import fcntl
@@ -53,6 +58,10 @@ BIN = os.environ.get("TOVHOLDER_BIN") or next(
      if os.path.exists(p)), "/tmp/tov-bin/tovholder")
 SSH = shutil.which("ssh") or "/usr/bin/ssh"
 SSHD = "/usr/sbin/sshd"
+# sshd's login. For root, sshd runs no unprivileged process after the login; another
+# account with a shell (SSHD_USER=name) shows what a group account costs; its login goes
+# through PAM (Debian's default: useradd leaves a password-less account locked otherwise).
+SSHD_USER = os.environ.get("SSHD_USER", "root")
 TICKS = os.sysconf("SC_CLK_TCK")
 ENV = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8")
 for name in ("LINES", "COLUMNS", "DISPLAY", "SSH_AUTH_SOCK"):
@@ -243,6 +252,22 @@ def pss_kb(pid):
     return 0
 
 
+def has_inotify(pid):
+    """Whether the process holds an inotify instance (a view without one polls the session
+    every 40 ms; each user has fs.inotify.max_user_instances of them, 128 by default)."""
+    try:
+        fds = os.listdir(f"/proc/{pid}/fd")
+    except OSError:
+        return True
+    for fd in fds:
+        try:
+            if os.readlink(f"/proc/{pid}/fd/{fd}") == "anon_inode:inotify":
+                return True
+        except OSError:
+            pass
+    return False
+
+
 def percentile(xs, q):
     xs = sorted(xs)
     return xs[max(0, min(len(xs) - 1, int(round(q * len(xs))) - 1))]
@@ -301,12 +326,20 @@ def start_sshd(work, session):
         subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", os.path.join(d, key)], check=True)
     shutil.copy(os.path.join(d, "user.pub"), os.path.join(d, "authorized_keys"))
     os.chmod(os.path.join(d, "authorized_keys"), 0o600)
+    if SSHD_USER != "root":
+        # sshd reads the keys as that user, whose view writes the session: let it.
+        os.chmod(os.path.join(d, "authorized_keys"), 0o644)
+        for path in (work, d):
+            os.chmod(path, 0o777)
+        for name in os.listdir(work):
+            if name.startswith(os.path.basename(session)) and "hostkey" not in name:
+                os.chmod(os.path.join(work, name), 0o666)
     port = free_port()
     config = os.path.join(d, "sshd_config")
     with open(config, "w") as f:
         f.write(f"Port {port}\nListenAddress 127.0.0.1\nHostKey {d}/host\nAuthorizedKeysFile {d}/authorized_keys\n"
                 f"PidFile {d}/sshd.pid\nStrictModes no\nPasswordAuthentication no\nPermitRootLogin yes\n"
-                f"UsePAM no\nAcceptEnv LANG LC_*\nMaxStartups 200\nMaxSessions 200\n"
+                f"UsePAM {'no' if SSHD_USER == 'root' else 'yes'}\nAcceptEnv LANG LC_*\nMaxStartups 200\nMaxSessions 200\n"
                 f"PrintMotd no\nPrintLastLog no\nUseDNS no\nSetEnv LANG=C.UTF-8 SHLVL=1\n"
                 f"ForceCommand {BIN} join {session} --group \"Gruppe 1\"\n")
     os.makedirs("/run/sshd", exist_ok=True)
@@ -334,7 +367,7 @@ def serve_client(port, user, askpass):
 
 def sshd_client(port, key, extra=()):
     argv = [SSH, *SSH_OPTIONS, *extra, "-p", str(port), "-i", key, "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes",
-            "-o", "PreferredAuthentications=publickey", "root@127.0.0.1"]
+            "-o", "PreferredAuthentications=publickey", f"{SSHD_USER}@127.0.0.1"]
     return argv, ENV
 
 
@@ -391,7 +424,8 @@ def first_frames(rounds, serve, serve_port, askpass, sshd, sshd_port, key):
             t.close()
             if not wait_for_processes(server.pid, 0):
                 odd.append(f"{name} round {r + 1}: its processes had not ended 15 s after ssh did")
-    print(f"1. connect -> first frame over loopback (ssh started -> key bar drawn), {rounds} rounds each:")
+    print(f"1. connect -> first frame over loopback (ssh started -> key bar drawn), {rounds} rounds each"
+          f" (sshd: {SSHD_USER}'s login):")
     for name, (label, _, _) in kinds.items():
         xs = times[name]
         if xs:
@@ -415,9 +449,13 @@ def idle(kind, server, local, clients, seconds):
     before = process_table()
     under = descendants(before, server.pid)
     views = [p for p in under if before[p][1].startswith("tovholder")]
-    helpers = [p for p in under if p not in views]  # sshd's per-connection processes
-    pss = {"server": pss_kb(server.pid), "views": [pss_kb(p) for p in views],
-           "helpers": [pss_kb(p) for p in helpers]}
+    helpers = [p for p in under if p not in views]  # sshd's per-connection processes (and shells)
+    pss = {"server": pss_kb(server.pid), "views": [pss_kb(p) for p in views], "helpers": [], "by_name": {}}
+    for p in helpers:
+        kb = pss_kb(p)
+        pss["helpers"].append(kb)
+        pss["by_name"].setdefault(before[p][1], []).append(kb)
+    polling = sum(1 for p in views if not has_inotify(p))
     t0 = time.perf_counter()
     HUB.run(seconds)
     elapsed = time.perf_counter() - t0
@@ -429,27 +467,25 @@ def idle(kind, server, local, clients, seconds):
     lost = sum(1 for p in [server.pid] + views + helpers if p not in after)
     dead = sum(1 for p in descendants(after, server.pid, zombies=True) if after[p][4] == "Z")
     return {
-        "zombies": dead,
-        "kind": kind, "n": len(clients), "elapsed": elapsed, "lost": lost,
+        "kind": kind, "n": len(clients), "elapsed": elapsed, "lost": lost, "zombies": dead, "polling": polling,
         "server": share([server.pid]), "views": share(views), "helpers": share(helpers),
         "local": share([t.pid for t in local]), "ssh": share([t.pid for t in clients]),
         "nviews": len(views), "nhelpers": len(helpers), "pss": pss,
-        "helper_names": sorted({before[p][1] for p in helpers}),
     }
 
 
 def print_cpu(f):
     n = max(1, f["n"])
     tov = f["server"] + f["views"] + f["local"]
-    print(f"  {f['n']:3} connected ({f['nviews']} views{', ' + str(f['nhelpers']) + ' sshd processes' if f['nhelpers'] else ''}),"
-          f" idle {f['elapsed']:.0f} s:")
+    helpers = f", {f['nhelpers']} other processes under sshd" if f["nhelpers"] else ""
+    print(f"  {f['n']:3} connected ({f['nviews']} views{helpers}), idle {f['elapsed']:.0f} s:")
     if f["kind"] == "serve":
         print(f"      serve {f['server']:6.2f} %   views {f['views']:6.2f} %   facilitator + projector "
               f"{f['local']:5.2f} %")
         print(f"      Tovholder in all {tov:6.2f} % of one core = {tov / n:.3f} % per connected terminal"
               f" (serve + views alone: {(f['server'] + f['views']) / n:.3f} %)")
     else:
-        print(f"      sshd listener {f['server']:5.2f} %   sshd per-connection processes {f['helpers']:6.2f} %   "
+        print(f"      sshd listener {f['server']:5.2f} %   sshd's per-connection processes {f['helpers']:6.2f} %   "
               f"views {f['views']:6.2f} %   facilitator + projector {f['local']:5.2f} %")
         total = tov + f["helpers"]
         print(f"      in all {total:6.2f} % of one core = {total / n:.3f} % per connected terminal"
@@ -457,6 +493,9 @@ def print_cpu(f):
     print(f"      ssh clients {f['ssh']:6.2f} % of one core = {f['ssh'] / n:.3f} % per client")
     if f["lost"]:
         print(f"      ! {f['lost']} of the measured server processes ended during the measurement")
+    if f["polling"]:
+        print(f"      ! {f['polling']} views had no inotify instance (they poll; fs.inotify.max_user_instances "
+              f"{open('/proc/sys/fs/inotify/max_user_instances').read().strip()})")
     if f["zombies"]:
         print(f"      ! and {f['zombies']} ended views not reaped (zombies) under {f['kind']}")
 
@@ -472,11 +511,13 @@ def print_pss(f):
               f" = {server:5.2f} MiB per connection; per terminal in all {view + server:5.1f} MiB")
     else:
         helper = sum(p["helpers"]) / 1024 / n
+        kinds = ", ".join(f"{len(v) / n:.0f} {k} of {statistics.mean(v) / 1024:.2f}"
+                          for k, v in sorted(p["by_name"].items()))
         print(f"  {f['n']:3} connected: view {view:5.1f} MiB each; sshd's own per connection "
-              f"{helper:5.2f} MiB ({f['nhelpers'] / n:.0f} processes: {', '.join(f['helper_names'])})"
+              f"{helper:5.2f} MiB ({kinds} MiB)"
               f" + listener {p['server'] / 1024:.1f} MiB / {n} = {server:5.2f} MiB;"
               f" per terminal in all {view + helper + server:5.1f} MiB")
-        if f["nhelpers"] <= f["n"]:
+        if f["nhelpers"] <= f["n"] and SSHD_USER == "root":
             print("      (a root login: sshd skips its unprivileged post-auth process for root, so another"
                   " user's login has one sshd process more per connection)")
 
@@ -532,7 +573,8 @@ def edit_visible(facilitator, clients, rounds, everyone):
         w.want = None
     if plenum:
         switch(plenum, F5, b"Arbejdsark")
-    facilitator.write(b"\x1b")  # back to the item
+    if switch([facilitator], b"\x1b", b"Velkommen"):  # back to the item
+        problems.append("the facilitator did not go back to the item")
     HUB.run(1.0)
     return latencies, missed, len(watchers), problems
 

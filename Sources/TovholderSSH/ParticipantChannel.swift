@@ -36,7 +36,10 @@ final class ParticipantChannel: ChannelDuplexHandler {
         switch event {
         case let pty as SSHChannelRequestEvent.PseudoTerminalRequest:
             term = pty.term
-            size = (pty.terminalCharacterWidth, pty.terminalRowHeight)
+            // A client that does not know its size sends 0×0: the usual 80×24 then, not 1×1.
+            if pty.terminalCharacterWidth > 0, pty.terminalRowHeight > 0 {
+                size = (pty.terminalCharacterWidth, pty.terminalRowHeight)
+            }
             reply(context, pty.wantReply, view == nil)
         case let env as SSHChannelRequestEvent.EnvironmentRequest:
             let allowed = Self.allowsEnvironment(env.name, env.value)

@@ -134,11 +134,6 @@ public final class SSHServer: @unchecked Sendable {
         loop.scheduleTask(in: .milliseconds(20)) { self.waitUntilEmpty(loop, deadline: deadline, done) }
     }
 
-    /// The pids of the views running now (the facilitator disconnects one by its pid).
-    public var viewCount: Int {
-        (try? group.next().submit { self.sessions.count }.wait()) ?? 0
-    }
-
     static func reason(_ error: Error) -> String {
         if let io = error as? IOError { return String(cString: strerror(io.errnoCode)) }
         return "\(error)"

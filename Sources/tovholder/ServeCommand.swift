@@ -91,11 +91,13 @@ struct Serve: ParsableCommand {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     }
 
-    /// Ctrl-C, SIGTERM and a closed terminal window (SIGHUP) all stop serve the same way.
+    /// Ctrl-C, SIGTERM and a closed terminal window (SIGHUP) all stop serve the same way,
+    /// once: on one serial queue, a second Ctrl-C waits for the first stop, which exits.
     static func stopOnSignal(_ handler: @escaping (Int32) -> Void) {
+        let queue = DispatchQueue(label: "tovholder.serve.stop")
         for sig in [SIGINT, SIGTERM, SIGHUP] {
             signal(sig, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: queue)
             source.setEventHandler { handler(sig) }
             source.resume()
             sources.append(source)

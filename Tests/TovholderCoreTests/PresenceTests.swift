@@ -62,12 +62,22 @@ final class PresenceTests: StoreTestCase {
 
     // MARK: presence
 
-    func testAnIdleTerminalWhoseProcessRunsStaysListedBetweenItsRareHeartbeats() throws {
+    func testAnIdleTerminalWhoseProcessRunsStaysListedAndAReusedNumberDoesNot() throws {
         let store = try newStore()
-        try store.announce(terminal("idle", seen: 100, group: 1, pid: getpid()))
-        try store.announce(terminal("killed", seen: 100, group: 2))
-        XCTAssertEqual(try store.terminals(now: 160).map(\.id), ["idle"], "seen 60 s ago, its process runs")
-        XCTAssertEqual(try store.terminals(now: 180).map(\.id), [], "not seen for 80 s: gone even if it runs")
+        let now = Date().timeIntervalSince1970
+        try store.announce(terminal("idle", seen: now, group: 1, pid: getpid()))
+        try store.announce(terminal("killed", seen: now, group: 2))
+        // Our own process as a terminal that announced itself before this process began:
+        // a number reused after the terminal was killed.
+        var reused = terminal("reused", seen: now, group: 3, pid: getpid())
+        reused.startedAt = now - 3600
+        try store.announce(reused)
+        XCTAssertEqual(try store.terminals(now: now + 5).map(\.id), ["idle", "killed", "reused"], "seen 5 s ago: listed")
+        XCTAssertEqual(try store.terminals(now: now + 3600).map(\.id), ["idle"],
+                       "an hour without a write: listed while its process runs; the reused number is not it")
+        try store.queue.read { db in
+            XCTAssertEqual(Set(try String.fetchAll(db, sql: "SELECT id FROM terminals")), ["idle"], "ended rows forgotten")
+        }
     }
 
     func testATerminalNotSeenFor10SecondsIsGoneAndOneSeenIsListed() throws {

@@ -118,41 +118,39 @@ extension SessionStore {
         }
     }
 
-    /// An idle terminal says it is alive this often (Runner); one whose process still runs
-    /// counts as joined this long after it was last seen.
-    public static let idleSeenWithin = 75.0
-
-    /// Terminals seen within `stale` seconds, or (an idle one writes only every 30 s) whose
-    /// process still runs on this machine and was seen within `idleSeenWithin`; the
-    /// facilitator first, then by group and age. Every terminal of a session runs on the
-    /// session's machine (over SSH too), so a `kill -9` leaves the list at once. Rows older
-    /// than `forgetTerminalsAfter` are deleted.
+    /// Terminals seen within `stale` seconds, or whose process still runs: an idle terminal
+    /// writes nothing (each write wakes every other terminal, and a hundred idle ones must
+    /// stay idle). Every terminal of a session runs on the session's machine (over SSH too),
+    /// so `kill(pid, 0)` tells whether it runs, and the process's start time tells its own
+    /// process from a later one that got the same number. The facilitator first, then by group
+    /// and age. Rows of ended terminals older than `forgetTerminalsAfter` are deleted.
     public func terminals(now: Double = Date().timeIntervalSince1970, stale: Double = 10) throws -> [TerminalPresence] {
         let forgetBefore = now - max(Self.forgetTerminalsAfter, stale)
-        let (rows, hasOld) = try reading { db in
-            (try Row.fetchAll(try db.cachedStatement(sql: """
-                SELECT * FROM terminals WHERE last_seen > ?
-                ORDER BY role = 'facilitator' DESC, group_id, started_at, id
-                """), arguments: [now - max(stale, Self.idleSeenWithin)]),
-             try Bool.fetchOne(try db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM terminals WHERE last_seen < ?)"),
-                               arguments: [forgetBefore]) ?? false)
+        let rows = try reading { db in
+            try Row.fetchAll(try db.cachedStatement(sql: """
+                SELECT * FROM terminals ORDER BY role = 'facilitator' DESC, group_id, started_at, id
+                """))
         }
-        // Only write when there is something to forget: this is called on every poll.
-        if hasOld {
+        var listed: [TerminalPresence] = [], ended: [String] = []
+        for row in rows {
+            let t = TerminalPresence(id: row["id"], role: TerminalRole(rawValue: row["role"]) ?? .participant,
+                                     groupID: row["group_id"], user: row["user"] ?? "", host: row["host"] ?? "",
+                                     pid: row["pid"] ?? 0, startedAt: row["started_at"] ?? 0, lastSeen: row["last_seen"],
+                                     field: row["field"], columns: row["columns"], rows: row["rows"])
+            guard t.lastSeen > now - stale || Self.isAlive(pid: t.pid, startedAt: t.startedAt) else {
+                if t.lastSeen < forgetBefore { ended.append(t.id) }
+                continue
+            }
+            // A role this program does not know was written by a newer one: skip it.
+            if TerminalRole(rawValue: row["role"]) != nil { listed.append(t) }
+        }
+        // Only write when there is something to forget: this is called every second.
+        if !ended.isEmpty {
             try writing { db in
-                try db.execute(sql: "DELETE FROM terminals WHERE last_seen < ?", arguments: [forgetBefore])
+                for id in ended { try db.execute(sql: "DELETE FROM terminals WHERE id = ?", arguments: [id]) }
             }
         }
-        return rows.compactMap { row in
-            // A role this program does not know was written by a newer one: skip it.
-            guard let role = TerminalRole(rawValue: row["role"]) else { return nil }
-            let lastSeen: Double = row["last_seen"]
-            guard lastSeen > now - stale || Self.isRunning(pid: row["pid"] ?? 0) else { return nil }
-            return TerminalPresence(id: row["id"], role: role, groupID: row["group_id"], user: row["user"] ?? "",
-                                    host: row["host"] ?? "", pid: row["pid"] ?? 0, startedAt: row["started_at"] ?? 0,
-                                    lastSeen: row["last_seen"], field: row["field"],
-                                    columns: row["columns"], rows: row["rows"])
-        }
+        return listed
     }
 
     /// A process of that number runs here (signal 0 checks without sending anything).
@@ -160,6 +158,30 @@ extension SessionStore {
         guard pid > 0 else { return false }
         return kill(pid, 0) == 0 || errno == EPERM
     }
+
+    /// The terminal's own process runs: the number runs, and that process began before the
+    /// terminal announced itself (a later process with a reused number began after).
+    static func isAlive(pid: Int32, startedAt: Double) -> Bool {
+        guard isRunning(pid: pid) else { return false }
+        guard let began = processStart(pid) else { return true }  // no /proc: the number must do
+        return began <= startedAt + 2
+    }
+
+    /// Seconds since 1970 when the process began, from /proc (field 22 of its stat is clock
+    /// ticks after boot; `btime` in /proc/stat is the boot).
+    static func processStart(_ pid: Int32) -> Double? {
+        guard let boot = bootTime, let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return nil }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 19, let ticks = Double(fields[19]) else { return nil }
+        return boot + ticks / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+
+    static let bootTime: Double? = {
+        guard let stat = try? String(contentsOfFile: "/proc/stat", encoding: .utf8),
+              let line = stat.split(separator: "\n").first(where: { $0.hasPrefix("btime ") }) else { return nil }
+        return Double(line.dropFirst(6).trimmingCharacters(in: .whitespaces))
+    }()
 
     // MARK: lock
 

@@ -19,7 +19,6 @@ public final class Runner {
     /// When presence was last written, and the field it named.
     var lastPresence = 0.0
     var lastPresenceField: String?
-    static let idlePresenceEvery = 30.0
     /// Looks again after a wake by the watcher (seconds after it), and when they are due.
     static let recheckAfter = [0.003, 0.025]
     var recheckAt: [Double] = []
@@ -315,17 +314,18 @@ public final class Runner {
 
     /// Every 2 s: look at the others (leases, the lock, who is joined); give back fields not
     /// typed in for 30 s, so a participant who walked away blocks no one. Tell the others
-    /// this terminal is alive only when it matters: at once when its field changes, every
-    /// 2 s while it holds a field (a lease lives as long as its holder is seen), else every
-    /// 30 s — every write wakes every other terminal, and a hundred idle ones must stay idle.
+    /// this terminal is alive only when it matters: at once when its field changes, and
+    /// every 2 s while it holds a field (a lease lives as long as its holder is seen). An
+    /// idle terminal writes nothing — every write wakes every other terminal, and a hundred
+    /// idle ones must stay idle; the list knows it by its running process.
     func heartbeat() {
         let now = clock()
         if let p = presence {
             // The projector has no field: it reports whether its text fell back to ordinary letters.
             let field = state.seat.isProjector ? (projectorFellBack ? ProjectorStatus.fellBack : nil)
                 : state.editing?.field.historyName
-            let every = held.isEmpty && state.editing == nil ? Runner.idlePresenceEvery : 2
-            if field != lastPresenceField || now - lastPresence >= every {
+            let holding = !held.isEmpty || state.editing != nil
+            if field != lastPresenceField || (holding && now - lastPresence >= 2) {
                 lastPresence = now; lastPresenceField = field
                 if (try? store.heartbeat(id: p.id, now: now, field: field)) == false {
                     try? store.announce(p)  // away over a minute (a laptop lid closed): back on the list
