@@ -30,4 +30,20 @@ final class SessionWatcherTests: StoreTestCase {
         _ = try other.dataVersion()
         XCTAssertFalse(readable(watcher.fd) && watcher.drain(), "reads are silent")
     }
+
+    /// After each commit the writer touches the session file: the last wake comes when the
+    /// change can be read (the WAL's writes come before SQLite has marked the commit done).
+    func testACommitTouchesTheSessionFileAfterwards() throws {
+        let store = try newStore()
+        var old = [timespec(tv_sec: 1_000_000, tv_nsec: 0), timespec(tv_sec: 1_000_000, tv_nsec: 0)]
+        XCTAssertEqual(utimensat(AT_FDCWD, store.path, &old, 0), 0)
+        func modified() throws -> Date {
+            try XCTUnwrap(try FileManager.default.attributesOfItem(atPath: store.path)[.modificationDate] as? Date)
+        }
+        XCTAssertLessThan(try modified().timeIntervalSince1970, 2_000_000)
+        _ = try store.load()
+        XCTAssertLessThan(try modified().timeIntervalSince1970, 2_000_000, "a read touches nothing")
+        try store.setPlenumNote(itemID: "maal", text: "Noter")
+        XCTAssertGreaterThan(try modified().timeIntervalSince1970, Date().timeIntervalSince1970 - 60)
+    }
 }

@@ -2,10 +2,11 @@ import CStatfs
 import Foundation
 
 /// Wakes a terminal when another process writes the session: an inotify watch on the
-/// session's folder, for the session file and its `-wal` (every commit writes the WAL;
-/// SQLite's `-shm` is written through a mapping, which inotify does not report, so readers
-/// do not wake each other). A terminal then polls only its own keyboard and the clock,
-/// instead of asking SQLite 25 times a second whether anything changed.
+/// session's folder, for the session file itself. Every writer touches it once its commit
+/// can be read (`StoreAccess.ringBell`); the `-wal` is not watched, as its writes come before
+/// SQLite marks the commit done, and SQLite's `-shm` is written through a mapping, which
+/// inotify does not report, so readers do not wake each other. A terminal then polls only
+/// its own keyboard and the clock, instead of asking SQLite 25 times a second.
 public final class SessionWatcher {
     /// Readable when something happened; poll it beside the keyboard.
     public let fd: Int32
@@ -19,16 +20,17 @@ public final class SessionWatcher {
         let folder = url.deletingLastPathComponent().path
         let fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard fd >= 0 else { return nil }
-        let mask = UInt32(IN_MODIFY | IN_CREATE | IN_MOVED_TO | IN_CLOSE_WRITE | IN_DELETE)
+        // IN_ATTRIB: the touch a writer gives the session after each commit (StoreAccess).
+        let mask = UInt32(IN_MODIFY | IN_ATTRIB | IN_CREATE | IN_MOVED_TO | IN_CLOSE_WRITE | IN_DELETE)
         guard inotify_add_watch(fd, folder, mask) >= 0 else { close(fd); return nil }
         self.fd = fd
-        names = [url.lastPathComponent, url.lastPathComponent + "-wal"]
+        names = [url.lastPathComponent]
         #else
         return nil
         #endif
     }
 
-    /// Reads every pending event; true when one was about the session or its WAL.
+    /// Reads every pending event; true when one was about the session.
     public func drain() -> Bool {
         var concerned = false
         var buffer = [UInt8](repeating: 0, count: 8192)

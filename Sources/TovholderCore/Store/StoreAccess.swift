@@ -17,7 +17,7 @@ extension SessionStore {
     /// One IMMEDIATE write transaction (so two processes never both act on what they read),
     /// retried whole on SQLITE_BUSY: a failed transaction was rolled back, so retrying is safe.
     func writing<T>(_ updates: (Database) throws -> T) throws -> T {
-        try retryingBusy {
+        let result = try retryingBusy {
             try queue.writeWithoutTransaction { db in
                 var result: T?
                 try db.inTransaction(.immediate) {
@@ -27,11 +27,34 @@ extension SessionStore {
                 return result!
             }
         }
+        ringBell()
+        return result
     }
 
-    /// One consistent snapshot read, retried on SQLITE_BUSY like writes.
+    /// Touches the session file once a commit is complete, so every other terminal's watcher
+    /// (IN_ATTRIB) wakes when the change can be read. The WAL's own writes wake it too, but
+    /// before SQLite has marked the commit done: with a hundred terminals woken at once the
+    /// writer could wait long enough for every early look to miss (a 0.7 s tail, found with
+    /// Benchmarks/serve.py). A file that cannot be touched (another's, read-only) is no error.
+    func ringBell() {
+        _ = utimensat(AT_FDCWD, path, nil, 0)
+    }
+
+    /// One consistent snapshot read (a deferred transaction), retried on SQLITE_BUSY like
+    /// writes. Not GRDB's `read`: it switches `PRAGMA query_only` on and off around every
+    /// read, and changing a flag pragma expires every prepared statement, so each of a
+    /// hundred terminals re-parsed all its SQL on every other terminal's keystroke.
     func reading<T>(_ value: (Database) throws -> T) throws -> T {
-        try retryingBusy { try queue.read(value) }
+        try retryingBusy {
+            try queue.inDatabase { db in
+                var result: T?
+                try db.inTransaction(.deferred) {
+                    result = try value(db)
+                    return .commit
+                }
+                return result!
+            }
+        }
     }
 
     /// Runs `body`, retrying on SQLITE_BUSY; gives `SessionError.busy` when it keeps failing.

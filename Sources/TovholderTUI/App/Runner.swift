@@ -19,9 +19,6 @@ public final class Runner {
     /// When presence was last written, and the field it named.
     var lastPresence = 0.0
     var lastPresenceField: String?
-    /// Looks again after a wake by the watcher (seconds after it), and when they are due.
-    static let recheckAfter = [0.003, 0.025]
-    var recheckAt: [Double] = []
     /// Wakes the loop when another process writes the session; nil: poll every `pollMs`.
     var watcher: SessionWatcher?
     var lastRevisions: Revisions?
@@ -67,8 +64,6 @@ public final class Runner {
             let now = clock()
             let toNextSecond = Int((1 - (now - now.rounded(.down))) * 1000) + 1
             var timeout = watcher == nil ? min(Runner.pollMs, toNextSecond) : toNextSecond
-            recheckAt.removeAll { $0 <= now }
-            if let next = recheckAt.first { timeout = min(timeout, max(0, Int((next - now) * 1000) + 1)) }
             let event = backend.nextEvent(timeoutMs: timeout)
             // The clock first: a key acts at the moment it came (a pause counts to the key),
             // though the loop may have slept most of a second.
@@ -76,10 +71,6 @@ public final class Runner {
             switch event {
             case .watched?:
                 _ = watcher?.drain()  // what changed is read below
-                // The WAL is written before SQLite marks the commit done (in a mapping inotify
-                // does not see): a look right now can come too early, so look again shortly.
-                let at = clock()
-                recheckAt = Runner.recheckAfter.map { at + $0 }
             case .key(let key)?: dispatch(.key(key))
             case .resized(let size)?:
                 dispatch(.resized(size))
