@@ -20,37 +20,40 @@ extension SessionStore {
             workshop.worksheets[group.id] = Worksheet(group: group)
         }
         var links: [Int64: [Int64]] = [:]
-        for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT entry_id, target_id FROM entry_links")) {
-            links[row["entry_id"], default: []].append(row["target_id"])
+        // Cursors, not arrays of rows: each row is read where it lies, not copied first.
+        let linkRows = try Row.fetchCursor(try db.cachedStatement(sql: "SELECT entry_id, target_id FROM entry_links"))
+        while let row = try linkRows.next() {
+            links[row[0], default: []].append(row[1])
         }
         var entries: [Entry] = []
-        for row in try Row.fetchAll(try db.cachedStatement(sql: """
+        let entryRows = try Row.fetchCursor(try db.cachedStatement(sql: """
             SELECT id, group_id, kind, text, position FROM entries
             WHERE deleted_at IS NULL ORDER BY position, id
-            """)) {
+            """))
+        while let row = try entryRows.next() {
             // An unknown kind was written by a newer program; skip it rather than fail.
-            guard let kind = EntryKind(rawValue: row["kind"]) else { continue }
-            entries.append(Entry(id: row["id"], groupID: row["group_id"], kind: kind,
-                                 text: row["text"], position: row["position"]))
+            // Columns by index: a hundred terminals read this on every keystroke.
+            guard let kind = EntryKind(rawValue: row[2]) else { continue }
+            entries.append(Entry(id: row[0], groupID: row[1], kind: kind, text: row[3], position: row[4]))
         }
         // Entries are in position order, so their index orders a link list.
         let index = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.id, $0) })
         for entry in entries {
-            guard var sheet = workshop.worksheets[entry.groupID] else { continue }
+            guard workshop.worksheets[entry.groupID] != nil else { continue }
             var e = entry
             if let targetKind = e.kind.linksTo {
                 // Only live targets of the right kind in the same group, in their order.
                 e.links = Set(links[e.id] ?? []).compactMap { index[$0] }.sorted()
                     .map { entries[$0] }.filter { $0.kind == targetKind && $0.groupID == e.groupID }.map(\.id)
             }
+            // Appended in place (a copy of the sheet per entry made reading quadratic).
             switch e.kind {
-            case .challenge: if sheet.challenge == nil { sheet.challenge = e }
-            case .goal: sheet.goals.append(e)
-            case .mechanism: sheet.mechanisms.append(e)
-            case .trialAction: sheet.trialActions.append(e)
-            case .sign: sheet.signs.append(e)
+            case .challenge: if workshop.worksheets[e.groupID]!.challenge == nil { workshop.worksheets[e.groupID]!.challenge = e }
+            case .goal: workshop.worksheets[e.groupID]!.goals.append(e)
+            case .mechanism: workshop.worksheets[e.groupID]!.mechanisms.append(e)
+            case .trialAction: workshop.worksheets[e.groupID]!.trialActions.append(e)
+            case .sign: workshop.worksheets[e.groupID]!.signs.append(e)
             }
-            workshop.worksheets[e.groupID] = sheet
         }
         for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT item_id, text FROM plenum_notes")) {
             workshop.plenumNotes[row["item_id"]] = row["text"]
