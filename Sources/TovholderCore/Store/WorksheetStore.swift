@@ -34,7 +34,10 @@ extension SessionStore {
             // An unknown kind was written by a newer program; skip it rather than fail.
             // Columns by index: a hundred terminals read this on every keystroke.
             guard let kind = EntryKind(rawValue: row[2]) else { continue }
-            entries.append(Entry(id: row[0], groupID: row[1], kind: kind, text: row[3], position: row[4]))
+            // The text through DatabaseValue, which keeps a NUL typed into it (String straight
+            // from a cursor's row stops at the first).
+            let text = String.fromDatabaseValue(row[3] as DatabaseValue) ?? ""
+            entries.append(Entry(id: row[0], groupID: row[1], kind: kind, text: text, position: row[4]))
         }
         // Entries are in position order, so their index orders a link list.
         let index = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.id, $0) })
