@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import XCTest
 @testable import TovholderCore
 
@@ -45,5 +46,14 @@ final class SessionWatcherTests: StoreTestCase {
         XCTAssertLessThan(try modified().timeIntervalSince1970, 2_000_000, "a read touches nothing")
         try store.setPlenumNote(itemID: "maal", text: "Noter")
         XCTAssertGreaterThan(try modified().timeIntervalSince1970, Date().timeIntervalSince1970 - 60)
+    }
+
+    /// The bell replaces SQLite's own WAL hook, which is where the automatic checkpoint ran:
+    /// it must still run, or the WAL would grow all day.
+    func testTheWALIsStillCheckpointed() throws {
+        let store = try newStore()
+        for i in 0..<Int(CommitBell.checkpointPages) + 100 { try store.setPlenumNote(itemID: "maal", text: "Noter \(i)") }
+        let frames = try store.queue.inDatabase { db in try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(PASSIVE)")?[1] as Int? }
+        XCTAssertLessThan(try XCTUnwrap(frames), Int(CommitBell.checkpointPages), "the WAL was checkpointed and begun again")
     }
 }

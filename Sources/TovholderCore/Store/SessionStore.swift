@@ -17,12 +17,14 @@ public final class SessionStore {
         self.path = path; self.queue = queue
     }
 
-    static func configuration() -> Configuration {
+    /// `bell`: the session's path, touched after every commit (`CommitBell`).
+    static func configuration(bell path: String? = nil) -> Configuration {
         var config = Configuration()
         // Several processes write one session: wait for each other instead of failing.
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            if let path { CommitBell.install(on: db, path: path) }
         }
         return config
     }
@@ -81,7 +83,7 @@ public final class SessionStore {
 
     private static func openOnce(path: String, checkDamage: Bool) throws -> SessionStore {
         try SessionFileCheck.requireSQLiteHeader(path: path)
-        let queue = try DatabaseQueue(path: path, configuration: configuration())
+        let queue = try DatabaseQueue(path: path, configuration: configuration(bell: path))
         // Not `reading`: that retry belongs to an open store; `open` retries as a whole.
         let (upToDate, problems) = try queue.read { db -> (Bool, [Localized]) in
             let upToDate = try SessionFileCheck.requireTovholderSchema(db, path: path)

@@ -3,7 +3,7 @@ import Foundation
 
 /// Wakes a terminal when another process writes the session: an inotify watch on the
 /// session's folder, for the session file itself. Every writer touches it once its commit
-/// can be read (`StoreAccess.ringBell`); the `-wal` is not watched, as its writes come before
+/// can be read (`CommitBell`); the `-wal` is not watched, as its writes come before
 /// SQLite marks the commit done, and SQLite's `-shm` is written through a mapping, which
 /// inotify does not report, so readers do not wake each other. A terminal then polls only
 /// its own keyboard and the clock, instead of asking SQLite 25 times a second.

@@ -17,7 +17,7 @@ extension SessionStore {
     /// One IMMEDIATE write transaction (so two processes never both act on what they read),
     /// retried whole on SQLITE_BUSY: a failed transaction was rolled back, so retrying is safe.
     func writing<T>(_ updates: (Database) throws -> T) throws -> T {
-        let result = try retryingBusy {
+        try retryingBusy {
             try queue.writeWithoutTransaction { db in
                 var result: T?
                 try db.inTransaction(.immediate) {
@@ -27,17 +27,6 @@ extension SessionStore {
                 return result!
             }
         }
-        ringBell()
-        return result
-    }
-
-    /// Touches the session file once a commit is complete, so every other terminal's watcher
-    /// (IN_ATTRIB) wakes when the change can be read. The WAL's own writes wake it too, but
-    /// before SQLite has marked the commit done: with a hundred terminals woken at once the
-    /// writer could wait long enough for every early look to miss (a 0.7 s tail, found with
-    /// Benchmarks/serve.py). A file that cannot be touched (another's, read-only) is no error.
-    func ringBell() {
-        _ = utimensat(AT_FDCWD, path, nil, 0)
     }
 
     /// One consistent snapshot read (a deferred transaction), retried on SQLITE_BUSY like
