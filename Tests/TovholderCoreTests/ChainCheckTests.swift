@@ -37,10 +37,11 @@ final class ChainCheckTests: XCTestCase {
         XCTAssertEqual(check.findings().count, check.count)
         XCTAssertEqual(check.findings().first, ChainFinding(kind: .challengeMissing, entryID: 1))
         XCTAssertEqual(check.summary().map(\.da), [
-            "Udfordringen er ikke skrevet endnu", "2 tomme mål", "3 mekanismer uden prøvehandling",
-            "2 prøvehandlinger uden mekanisme", "3 tegn uden mål",
+            "Hvad er udfordringen?", "Hvad skal de 2 tomme mål sige?",
+            "Hvilke prøvehandlinger afprøver de 3 mekanismer?", "Hvilke mekanismer afprøver de 2 prøvehandlinger?",
+            "Hvilke mål viser de 3 tegn?",
         ])
-        XCTAssertEqual(check.summary()[3].en, "2 trial actions without a mechanism")
+        XCTAssertEqual(check.summary()[3].en, "Which mechanisms do the 2 trial actions try?")
     }
 
     func testMissingChallengeAndGoalEntirely() {
@@ -50,8 +51,8 @@ final class ChainCheckTests: XCTestCase {
         XCTAssertTrue(check.goalMissing)
         XCTAssertEqual(check.count, 3)
         XCTAssertEqual(check.findings().map(\.entryID), [nil, nil, 1])
-        XCTAssertEqual(check.findings()[2].message, Localized(da: "Tegn uden mål", en: "Sign without a goal"))
-        XCTAssertEqual(check.findings()[1].message.da, "Intet mål endnu")
+        XCTAssertEqual(check.findings()[2].message, Localized(da: "Hvilket mål viser tegnet?", en: "Which goal does the sign show?"))
+        XCTAssertEqual(check.findings()[1].message.da, "Hvilket mål vil I nå?")
     }
 
     func testLinksToAnotherGroupsEntriesCountAsMissing() {

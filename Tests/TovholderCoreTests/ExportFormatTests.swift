@@ -37,8 +37,9 @@ final class ExportFormatTests: XCTestCase {
         XCTAssertEqual(g1.trialActions[1].linkLabels, ["Mek 1", "Mek 2"])
         XCTAssertEqual(g1.signs[0].linkLabels, ["Mål 1"])
         XCTAssertTrue(g1.findings.isEmpty)
-        XCTAssertEqual(m.groups[1].findings, ["Mekanisme uden prøvehandling: Mek 2",
-                                              "Prøvehandling uden mekanisme: Prøve 2", "Tegn uden mål: Tegn 1"])
+        // The reference day reaches signs but not trial actions (day 2's): nothing asks
+        // about Mek 2's trial action or Prøve 2's mechanism.
+        XCTAssertEqual(m.groups[1].findings, ["Hvilket tegn viser, at I når Mål 1?", "Hvilket mål viser Tegn 1?"])
         XCTAssertEqual(g1.agreement?.rows.map(\.dueText), ["18. januar 2024", "efter jul"])
         XCTAssertEqual(g1.agreement?.nextMeeting.text, "9. januar 2024 kl. 13.30, Rådhuset, mødelokale 2")
         XCTAssertEqual(m.plenumNotes.map(\.itemID), ["opsamling-mekanismer", "opsamling-tegn"])

@@ -16,7 +16,7 @@ public struct ExportStrings: Sendable {
     public var began: String { t("begyndte", "began") }
     public var worksheets: String { t("Gruppernes arbejdsark", "The groups' worksheets") }
     public var noGroups: String { t("Ingen grupper", "No groups") }
-    public var chainFindings: String { t("Mangler i kæden", "Gaps in the chain") }
+    public var chainFindings: String { t("Spørgsmål til kæden", "Questions about the chain") }
     public var chainComplete: String { t("Kæden er hel", "The chain is complete") }
     public var tries: String { t("prøver", "tries") }
     public var shows: String { t("viser", "shows") }

@@ -84,7 +84,7 @@ public struct GroupMinutes: Codable, Equatable, Sendable {
     public var mechanisms: [EntryMinutes]
     public var trialActions: [EntryMinutes]
     public var signs: [EntryMinutes]
-    /// The chain check's findings, worded ("Mekanisme uden prøvehandling: Mek 3").
+    /// The chain check's questions for the parts the day reached ("Hvilket tegn viser, at I når Mål 2?").
     public var findings: [String]
     public var agreement: AgreementMinutes?
 

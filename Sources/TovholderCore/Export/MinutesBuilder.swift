@@ -35,7 +35,7 @@ extension Minutes {
         agenda = Self.agenda(session, utcOffsetSeconds: utcOffsetSeconds, exportedAt: exportedAt, s)
         groups = workshop.activeGroups.map { group in
             Self.group(group, workshop.worksheet(group.id) ?? Worksheet(group: group),
-                       agreements[group.id], s)
+                       agreements[group.id], reached: session.reachedParts, s)
         }
         plenumNotes = Self.plenumNotes(workshop.plenumNotes, agenda: day.agenda, s)
         if withNotes {
@@ -79,7 +79,8 @@ extension Minutes {
                              items: items)
     }
 
-    static func group(_ group: Group, _ sheet: Worksheet, _ agreement: Agreement?, _ s: ExportStrings) -> GroupMinutes {
+    static func group(_ group: Group, _ sheet: Worksheet, _ agreement: Agreement?, reached: Set<WorksheetPart>,
+                      _ s: ExportStrings) -> GroupMinutes {
         var labels: [Int64: String] = [:]
         func entries(_ kind: EntryKind) -> [EntryMinutes] {
             sheet.entries(of: kind).enumerated().map { i, e in
@@ -95,10 +96,9 @@ extension Minutes {
             list.map { var e = $0; e.linkLabels = e.links.compactMap { labels[$0] }; return e }
         }
         let trialActions = linked(entries(.trialAction)), signs = linked(entries(.sign))
-        let findings = ChainCheck(sheet).findings().map { f -> String in
-            let message = f.message.text(s.language)
-            guard let id = f.entryID, let label = labels[id], f.kind != .challengeMissing else { return message }
-            return message + ": " + label
+        // The questions the day has reached, each naming its entry ("Hvilket tegn viser, at I når Mål 2?").
+        let findings = ChainCheck(sheet, reached: reached).findings().map { f -> String in
+            f.question(naming: f.entryID.flatMap { labels[$0] }).text(s.language)
         }
         return GroupMinutes(id: group.id, name: clean(group.name), challenge: challenge, goals: goals,
                             mechanisms: mechanisms, trialActions: trialActions, signs: signs,

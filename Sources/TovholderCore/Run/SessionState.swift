@@ -38,3 +38,17 @@ public struct ItemProgress: Equatable, Sendable {
         self.actualStart = actualStart; self.countdown = countdown
     }
 }
+
+extension SessionState {
+    /// The parts of the chain the day has reached at the current item: the challenge, and
+    /// every part a group-work item up to here fills. The chain check asks about these only
+    /// (trial actions are day 2's on the reference day). A programme that names no parts at
+    /// all is checked whole.
+    public var reachedParts: Set<WorksheetPart> {
+        let agenda = programme.agenda
+        guard agenda.contains(where: { $0.part != nil }) else { return Set(WorksheetPart.allCases) }
+        var parts: Set<WorksheetPart> = [.challenge]
+        for item in agenda[...min(currentIndex, agenda.count - 1)] { if let part = item.part { parts.insert(part) } }
+        return parts
+    }
+}

@@ -28,7 +28,7 @@ enum GroupsScreen {
             if group.removed {
                 canvas.put("  " + s[.removedMark], x: x, y: y, role: role, maxX: area.maxX)
             } else if let sheet = state.workshop.worksheets[group.id] {
-                let check = ChainCheck(sheet)
+                let check = ChainCheck(sheet, reached: state.session.reachedParts)
                 let text = check.count == 0 ? "✓" : "⚠ " + s.format(.chainFindings, check.count)
                 canvas.put(text, x: area.maxX - DisplayWidth.of(text) - 1, y: y, role: selected ? role : (check.count == 0 ? .ahead : .behind))
             }

@@ -40,7 +40,7 @@ enum PlenumScreen {
             for (i, group) in groups.dropFirst(first).prefix(fit).enumerated() {
                 let rect = Rect(x: columnsRect.x + i * width, y: columnsRect.y, width: width - 2, height: columnsRect.height)
                 if let kind, let sheet = state.workshop.worksheets[group.id] {
-                    column(sheet, kind: kind, s, into: &canvas, in: rect)
+                    column(sheet, kind: kind, reached: state.session.reachedParts, s, into: &canvas, in: rect)
                 } else if kind == nil {
                     AgreementColumn.render(state, group: group, into: &canvas, in: rect)
                 }
@@ -68,11 +68,12 @@ enum PlenumScreen {
         return state.strings.format(.plenumTitle, part)
     }
 
-    static func column(_ sheet: Worksheet, kind: EntryKind, _ s: Strings, into canvas: inout Canvas, in rect: Rect) {
+    static func column(_ sheet: Worksheet, kind: EntryKind, reached: Set<WorksheetPart>, _ s: Strings,
+                       into canvas: inout Canvas, in rect: Rect) {
         var y = rect.y
         canvas.put(sheet.group.name, x: rect.x, y: y, role: .heading, attributes: [.bold, .underline], maxX: rect.maxX)
         y += 1
-        let check = ChainCheck(sheet)
+        let check = ChainCheck(sheet, reached: reached)
         let status = check.count == 0 ? ("✓ " + s[.chainOK].split(separator: ":").first!, Role.ahead)
             : ("⚠ " + s.format(.chainFindings, check.count), Role.behind)
         canvas.put(status.0, x: rect.x, y: y, role: status.1, maxX: rect.maxX)

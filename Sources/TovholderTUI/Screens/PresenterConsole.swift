@@ -156,7 +156,7 @@ enum PresenterConsole {
                 x = canvas.put(s.format(ProjectorKey.typingNow, typing.joined(separator: ", ")), x: x, y: y, role: .next,
                                maxX: rect.maxX) + 2
             }
-            let findings = ChainCheck(sheet).findings()
+            let findings = ChainCheck(sheet, reached: state.session.reachedParts).findings()
             if let first = findings.first {
                 let more = findings.count > 1 ? " (+\(findings.count - 1))" : ""
                 canvas.put(s.format(ProjectorKey.thin, first.message.text(s.language) + more), x: x, y: y, role: .behind,

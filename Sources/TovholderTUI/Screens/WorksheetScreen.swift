@@ -13,7 +13,7 @@ enum WorksheetScreen {
                    maxX: area.maxX - 16)
         SmallCountdown.draw(state, into: &canvas, rightEdge: area.maxX, y: y)
         y += 1
-        let check = ChainCheck(sheet)
+        let check = ChainCheck(sheet, reached: state.session.reachedParts)
         let (summary, summaryRole) = ChainRows.summary(check, s)
         canvas.put(summary, x: area.x, y: y, role: summaryRole, maxX: area.maxX)
         y += 2

@@ -1,0 +1,99 @@
+import XCTest
+@testable import TovholderCore
+
+/// The chain check follows the day: at each stage of the reference day it asks only about
+/// the parts the day has reached, and the new questions (goal without a sign, too many
+/// goals, "everything leads to everything") come when their part does.
+final class ChainStageTests: XCTestCase {
+    let group = Group(id: 1, name: "Gruppe 1", position: 1)
+
+    func e(_ id: Int64, _ kind: EntryKind, _ text: String = "x", links: [Int64] = []) -> Entry {
+        Entry(id: id, groupID: 1, kind: kind, text: text, position: Double(id), links: links)
+    }
+
+    func referenceDay() throws -> SessionState {
+        guard case .success(let day) = TemplateLoader.load(path: TemplateCatalog.resolve(TemplateCatalog.defaultName)!) else {
+            throw XCTSkip("the reference day does not load")
+        }
+        return SessionState(programme: day)
+    }
+
+    /// The state at the first item that fills `part` (or the first item).
+    func at(_ part: WorksheetPart?, _ day: SessionState) -> SessionState {
+        var s = day
+        s.currentIndex = part.flatMap { p in day.programme.agenda.firstIndex { $0.part == p } } ?? 0
+        return s
+    }
+
+    /// A day-1 sheet: challenge, two goals (the first with a sign), a mechanism no trial
+    /// action tries, and a sign.
+    var sheet: Worksheet {
+        Worksheet(group: group, challenge: e(1, .challenge), goals: [e(2, .goal), e(3, .goal)],
+                  mechanisms: [e(4, .mechanism)], signs: [e(5, .sign, links: [2])])
+    }
+
+    func testTheReferenceDayReachesGoalsMechanismsAndSignsButNoTrialActions() throws {
+        let day = try referenceDay()
+        XCTAssertEqual(at(nil, day).reachedParts, [.challenge], "before the first group work")
+        XCTAssertEqual(at(.goals, day).reachedParts, [.challenge, .goals])
+        XCTAssertEqual(at(.mechanisms, day).reachedParts, [.challenge, .goals, .mechanisms])
+        XCTAssertEqual(at(.signs, day).reachedParts, [.challenge, .goals, .mechanisms, .signs])
+        var end = day
+        end.currentIndex = day.programme.agenda.count - 1
+        XCTAssertFalse(end.reachedParts.contains(.trialActions), "trial actions are day 2's")
+    }
+
+    func testOnDay1NoMechanismIsAskedForItsTrialAction() throws {
+        let day = try referenceDay()
+        var end = day
+        end.currentIndex = day.programme.agenda.count - 1
+        for state in [at(.goals, day), at(.mechanisms, day), at(.signs, day), end] {
+            XCTAssertEqual(ChainCheck(sheet, reached: state.reachedParts).untriedMechanisms, [])
+        }
+        XCTAssertEqual(ChainCheck(sheet).untriedMechanisms, [4], "a day that reaches trial actions asks")
+    }
+
+    func testAGoalWithoutASignIsAskedOnceTheDayReachesSigns() throws {
+        let day = try referenceDay()
+        XCTAssertEqual(ChainCheck(sheet, reached: at(.mechanisms, day).reachedParts).findings(), [])
+        let check = ChainCheck(sheet, reached: at(.signs, day).reachedParts)
+        XCTAssertEqual(check.findings(), [ChainFinding(kind: .goalWithoutSign, entryID: 3)])
+        XCTAssertEqual(check.findings()[0].question(naming: "Mål 2").da, "Hvilket tegn viser, at I når Mål 2?")
+        XCTAssertEqual(check.findings()[0].question(naming: "Goal 2").en, "Which sign shows you reach Goal 2?")
+        XCTAssertEqual(check.summary().map(\.da), ["Hvilket tegn viser, at I når målet?"])
+    }
+
+    func testBeforeTheGoalsOnlyTheChallengeIsAskedFor() throws {
+        let day = try referenceDay()
+        let blank = Worksheet(group: group, challenge: e(1, .challenge, " "))
+        XCTAssertEqual(ChainCheck(blank, reached: at(nil, day).reachedParts).findings().map(\.kind), [.challengeMissing])
+        XCTAssertEqual(ChainCheck(blank, reached: at(.goals, day).reachedParts).findings().map(\.kind),
+                       [.challengeMissing, .goalMissing])
+    }
+
+    func testMoreThanFiveGoalsIsANote() {
+        let six = Worksheet(group: group, challenge: e(1, .challenge), goals: (2...7).map { e($0, .goal) })
+        XCTAssertEqual(ChainCheck(six, reached: [.challenge, .goals]).tooManyGoals, [7], "about the sixth")
+        XCTAssertEqual(ChainCheck(six, reached: [.challenge, .goals]).summary().map(\.da), ["Over 5 mål: hvilke er de vigtigste?"])
+        var five = six
+        five.goals.removeLast()
+        XCTAssertEqual(ChainCheck(five, reached: [.challenge, .goals]).count, 0)
+    }
+
+    func testOneEntryLinkedToEveryEntryOfThePartIsAsked() {
+        let all = Worksheet(group: group, challenge: e(1, .challenge), goals: [e(2, .goal), e(3, .goal), e(4, .goal)],
+                            mechanisms: [e(5, .mechanism), e(6, .mechanism), e(7, .mechanism)],
+                            trialActions: [e(8, .trialAction, links: [5, 6, 7]), e(9, .trialAction, links: [5])],
+                            signs: [e(10, .sign, links: [2, 3, 4]), e(11, .sign, links: [2])])
+        let check = ChainCheck(all)
+        XCTAssertEqual(check.trialActionsTryingAll, [8])
+        XCTAssertEqual(check.signsShowingAll, [10])
+        XCTAssertEqual(check.findings().first { $0.kind == .signShowingAll }?.question(naming: "Tegn 1").da,
+                       "Viser Tegn 1 virkelig alle mål?")
+        // With two goals, a sign showing both is ordinary.
+        var two = all
+        two.goals.removeLast()
+        two.signs = [e(10, .sign, links: [2, 3])]
+        XCTAssertEqual(ChainCheck(two).signsShowingAll, [])
+    }
+}
