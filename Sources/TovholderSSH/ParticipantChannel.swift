@@ -76,8 +76,7 @@ final class ParticipantChannel: ChannelDuplexHandler {
     private func refuse(_ context: ChannelHandlerContext, wantReply: Bool, what: Localized) {
         reply(context, wantReply, false)
         let lang = server.options.lang
-        server.log.say(Localized(da: "\(ServeLog.shown(connection.user)) fra \(connection.address) bad om \(what.da): afvist",
-                                 en: "\(ServeLog.shown(connection.user)) from \(connection.address) asked for \(what.en): refused"))
+        server.log.refused(connection, asked: what)
         finish(context.channel, message: Localized(
             da: "Tovholder viser kun dagens skærm; \(what.da) er ikke tilladt.",
             en: "Tovholder only shows the day's screen; \(what.en) is not allowed.").text(lang), status: 1)

@@ -70,8 +70,7 @@ public final class SSHServer: @unchecked Sendable {
     /// Sessions only; `ssh -L` (direct-tcpip) and anything else is refused at the door.
     private func initialize(_ child: Channel, _ type: SSHChannelType, _ connection: Connection) -> EventLoopFuture<Void> {
         guard case .session = type else {
-            log.say(Localized(da: "\(ServeLog.shown(connection.user)) fra \(connection.address) bad om videresendelse: afvist",
-                              en: "\(ServeLog.shown(connection.user)) from \(connection.address) asked for forwarding: refused"))
+            log.refused(connection, asked: ServeLog.forwarding)
             return child.eventLoop.makeFailedFuture(ChannelError.operationUnsupported)
         }
         let participant = ParticipantChannel(connection: connection, server: self)
@@ -148,8 +147,7 @@ final class RefuseForwarding: GlobalRequestDelegate, @unchecked Sendable {
 
     func tcpForwardingRequest(_ request: GlobalRequest.TCPForwardingRequest, handler: NIOSSHHandler,
                               promise: EventLoopPromise<GlobalRequest.TCPForwardingResponse>) {
-        log.say(Localized(da: "\(ServeLog.shown(connection.user)) fra \(connection.address) bad om videresendelse: afvist",
-                          en: "\(ServeLog.shown(connection.user)) from \(connection.address) asked for forwarding: refused"))
+        log.refused(connection, asked: ServeLog.forwarding)
         promise.fail(Refused())
     }
 }

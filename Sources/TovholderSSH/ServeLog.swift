@@ -45,6 +45,14 @@ public final class ServeLog: @unchecked Sendable {
         say(Localized(da: "\(Self.shown(user)) fra \(address): \(result.da)", en: "\(Self.shown(user)) from \(address): \(result.en)"))
     }
 
+    /// "anna fra 10.0.0.7 bad om videresendelse: afvist" on the facilitator's terminal.
+    func refused(_ connection: Connection, asked what: Localized) {
+        say(Localized(da: "\(Self.shown(connection.user)) fra \(connection.address) bad om \(what.da): afvist",
+                      en: "\(Self.shown(connection.user)) from \(connection.address) asked for \(what.en): refused"))
+    }
+
+    static let forwarding = Localized(da: "videresendelse", en: "forwarding")
+
     /// A line on the facilitator's terminal, with the time.
     public func say(_ message: Localized) {
         guard echo else { return }

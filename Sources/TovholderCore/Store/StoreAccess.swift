@@ -17,16 +17,7 @@ extension SessionStore {
     /// One IMMEDIATE write transaction (so two processes never both act on what they read),
     /// retried whole on SQLITE_BUSY: a failed transaction was rolled back, so retrying is safe.
     func writing<T>(_ updates: (Database) throws -> T) throws -> T {
-        try retryingBusy {
-            try queue.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try updates(db)
-                    return .commit
-                }
-                return result!
-            }
-        }
+        try retryingBusy { try queue.writeWithoutTransaction { db in try Self.transaction(db, .immediate, updates) } }
     }
 
     /// One consistent snapshot read (a deferred transaction), retried on SQLITE_BUSY like
@@ -34,16 +25,18 @@ extension SessionStore {
     /// read, and changing a flag pragma expires every prepared statement, so each of a
     /// hundred terminals re-parsed all its SQL on every other terminal's keystroke.
     func reading<T>(_ value: (Database) throws -> T) throws -> T {
-        try retryingBusy {
-            try queue.inDatabase { db in
-                var result: T?
-                try db.inTransaction(.deferred) {
-                    result = try value(db)
-                    return .commit
-                }
-                return result!
-            }
+        try retryingBusy { try queue.inDatabase { db in try Self.transaction(db, .deferred, value) } }
+    }
+
+    /// `body` in one transaction of that kind, committed; its result.
+    private static func transaction<T>(_ db: Database, _ kind: Database.TransactionKind,
+                                       _ body: (Database) throws -> T) throws -> T {
+        var result: T?
+        try db.inTransaction(kind) {
+            result = try body(db)
+            return .commit
         }
+        return result!
     }
 
     /// Runs `body`, retrying on SQLITE_BUSY; gives `SessionError.busy` when it keeps failing.

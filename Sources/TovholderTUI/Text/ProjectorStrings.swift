@@ -14,9 +14,7 @@ extension Strings {
     public subscript(_ key: ProjectorKey) -> String { Strings.table(key).text(language) }
 
     public func format(_ key: ProjectorKey, _ args: CustomStringConvertible...) -> String {
-        var s = self[key]
-        for (i, a) in args.enumerated() { s = s.replacingOccurrences(of: "%\(i + 1)", with: a.description) }
-        return s
+        Strings.fill(self[key], args)
     }
 
     static func table(_ key: ProjectorKey) -> Localized {

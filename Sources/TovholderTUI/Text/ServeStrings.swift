@@ -11,9 +11,7 @@ extension Strings {
     public subscript(_ key: ServeKey) -> String { Strings.table(key).text(language) }
 
     public func format(_ key: ServeKey, _ args: CustomStringConvertible...) -> String {
-        var s = self[key]
-        for (i, a) in args.enumerated() { s = s.replacingOccurrences(of: "%\(i + 1)", with: a.description) }
-        return s
+        Strings.fill(self[key], args)
     }
 
     static func table(_ key: ServeKey) -> Localized {

@@ -41,7 +41,12 @@ public struct Strings: Sendable {
 
     /// Fills `%1`, `%2`… with the arguments.
     public func format(_ key: StringKey, _ args: CustomStringConvertible...) -> String {
-        var s = self[key]
+        Strings.fill(self[key], args)
+    }
+
+    /// `%1`, `%2`… in `text` replaced by the arguments (every table's `format`).
+    static func fill(_ text: String, _ args: [CustomStringConvertible]) -> String {
+        var s = text
         for (i, a) in args.enumerated() { s = s.replacingOccurrences(of: "%\(i + 1)", with: a.description) }
         return s
     }
