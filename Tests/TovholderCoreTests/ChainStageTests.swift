@@ -25,11 +25,11 @@ final class ChainStageTests: XCTestCase {
         return s
     }
 
-    /// A day-1 sheet: challenge, two goals (the first with a sign), a mechanism no trial
-    /// action tries, and a sign.
+    /// A day-1 sheet: challenge, two goals (the first with a sign), a mechanism serving the
+    /// second goal that no trial action tries, and a sign.
     var sheet: Worksheet {
         Worksheet(group: group, challenge: e(1, .challenge), goals: [e(2, .goal), e(3, .goal)],
-                  mechanisms: [e(4, .mechanism)], signs: [e(5, .sign, links: [2])])
+                  mechanisms: [e(4, .mechanism, links: [3])], signs: [e(5, .sign, links: [2])])
     }
 
     func testTheReferenceDayReachesGoalsMechanismsAndSignsButNoTrialActions() throws {
@@ -95,5 +95,28 @@ final class ChainStageTests: XCTestCase {
         two.goals.removeLast()
         two.signs = [e(10, .sign, links: [2, 3])]
         XCTAssertEqual(ChainCheck(two).signsShowingAll, [])
+    }
+
+    func testAMechanismServingNoGoalIsAskedOnceTheDayReachesMechanisms() throws {
+        let day = try referenceDay()
+        var loose = sheet
+        loose.mechanisms = [e(4, .mechanism, links: [3]), e(6, .mechanism), e(7, .mechanism, links: [5])]
+        XCTAssertEqual(ChainCheck(loose, reached: at(.goals, day).reachedParts).mechanismsWithoutGoal, [],
+                       "while the groups write goals, mechanisms are not asked about")
+        let check = ChainCheck(loose, reached: at(.mechanisms, day).reachedParts)
+        XCTAssertEqual(check.mechanismsWithoutGoal, [6, 7], "a link to a sign is no goal")
+        XCTAssertEqual(check.findings().map(\.kind), [.mechanismWithoutGoal, .mechanismWithoutGoal])
+        XCTAssertEqual(check.findings()[0].question(naming: "Mek 2").da, "Hvilket mål tjener Mek 2?")
+        XCTAssertEqual(check.findings()[0].question(naming: "Mech 2").en, "Which goal does Mech 2 serve?")
+        XCTAssertEqual(check.summary().map(\.da), ["Hvilke mål tjener de 2 mekanismer?"])
+    }
+
+    func testAMechanismServingEveryGoalIsAsked() {
+        let all = Worksheet(group: group, challenge: e(1, .challenge), goals: [e(2, .goal), e(3, .goal), e(4, .goal)],
+                            mechanisms: [e(5, .mechanism, links: [2, 3, 4]), e(6, .mechanism, links: [3])])
+        let check = ChainCheck(all, reached: [.challenge, .goals, .mechanisms])
+        XCTAssertEqual(check.mechanismsServingAll, [5])
+        XCTAssertEqual(check.findings().map(\.kind), [.mechanismServingAll])
+        XCTAssertEqual(check.findings()[0].question(naming: "Mek 1").da, "Tjener Mek 1 virkelig alle mål?")
     }
 }

@@ -146,6 +146,8 @@ final class WorksheetTests: StoreTestCase {
         let s = try store.addEntry(groupID: g, kind: .sign, text: "S")
         try store.setLinks(entryID: t.id, targets: [m2.id, m1.id, m2.id])
         try store.setLinks(entryID: s.id, targets: [goal.id])
+        try store.setLinks(entryID: m1.id, targets: [goal.id])
+        try store.setLinks(entryID: m2.id, targets: [goal.id])
         try store.setText(entryID: goal.id, text: "G")
         try store.setText(entryID: t.id, text: "T, skrevet om")
         try store.setText(entryID: m1.id, text: "M1, skrevet om")
@@ -153,17 +155,19 @@ final class WorksheetTests: StoreTestCase {
         var ws = try sheet(store)
         XCTAssertEqual(ws.trialActions[0].links, [m2.id, m1.id], "in the mechanisms' order")
         XCTAssertEqual(ws.signs[0].links, [goal.id])
+        XCTAssertEqual(ws.mechanisms.map(\.links), [[goal.id], [goal.id]], "mechanisms serve goals")
         XCTAssertEqual(ChainCheck(ws).count, 1, "only the challenge is still empty")
 
         let otherMechanism = try store.addEntry(groupID: groups[1].id, kind: .mechanism, text: "X")
         for (entry, targets, bad) in [(t.id, [m1.id, otherMechanism.id], otherMechanism.id),
-                                      (t.id, [goal.id], goal.id), (s.id, [m1.id], m1.id), (t.id, [999], 999)] {
+                                      (t.id, [goal.id], goal.id), (s.id, [m1.id], m1.id), (t.id, [999], 999),
+                                      (m1.id, [t.id], t.id)] {
             XCTAssertThrowsError(try store.setLinks(entryID: entry, targets: targets)) {
                 XCTAssertEqual($0 as? WorksheetError, .invalidLinkTarget(bad))
             }
         }
-        XCTAssertThrowsError(try store.setLinks(entryID: m1.id, targets: [])) {
-            XCTAssertEqual($0 as? WorksheetError, .kindHasNoLinks(.mechanism))
+        XCTAssertThrowsError(try store.setLinks(entryID: goal.id, targets: [])) {
+            XCTAssertEqual($0 as? WorksheetError, .kindHasNoLinks(.goal))
         }
         ws = try sheet(store)
         XCTAssertEqual(ws.trialActions[0].links, [m2.id, m1.id], "a refused change changes nothing")

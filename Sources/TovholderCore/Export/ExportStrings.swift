@@ -18,6 +18,8 @@ public struct ExportStrings: Sendable {
     public var noGroups: String { t("Ingen grupper", "No groups") }
     public var chainFindings: String { t("Spørgsmål til kæden", "Questions about the chain") }
     public var chainComplete: String { t("Kæden er hel", "The chain is complete") }
+    public var serves: String { t("tjener", "serves") }
+    public func linkVerb(_ kind: EntryKind) -> String { kind == .mechanism ? serves : kind == .trialAction ? tries : shows }
     public var tries: String { t("prøver", "tries") }
     public var shows: String { t("viser", "shows") }
     public var noLink: String { t("ikke koblet", "not linked") }
@@ -41,6 +43,20 @@ public struct ExportStrings: Sendable {
     public var exported: String { t("Eksporteret", "Exported") }
     public var at: String { t("kl.", "at") }
     public var meetsAgain: String { t("mødes igen", "meets again") }
+    public var dotVotes: String { t("Prikafstemninger", "Dot votes") }
+    public var voteOpen: String { t("stadig åben", "still open") }
+    public var voteClosed: String { t("lukket", "closed") }
+    public var card: String { t("Dialogkort", "Dialogue card") }
+    public var drawnByGroup: String { t("trukket af gruppen", "drawn by the group") }
+    public func dots(_ n: Int) -> String { n == 1 ? t("1 prik", "1 dot") : t("\(n) prikker", "\(n) dots") }
+    public func dotsPerTerminal(_ n: Int) -> String { t("\(dots(n)) pr. terminal", "\(dots(n)) per terminal") }
+    public func votersGave(_ voters: Int, _ given: Int) -> String {
+        voters == 1 ? t("1 terminal gav \(dots(given))", "1 terminal gave \(dots(given))")
+            : t("\(voters) terminaler gav \(dots(given))", "\(voters) terminals gave \(dots(given))")
+    }
+    public func scope(_ scope: Vote.Scope) -> String {
+        scope == .all ? t("på tværs af grupperne", "across the groups") : t("i hver gruppe", "within each group")
+    }
 
     /// Headings for the agreement form when the template has fewer than four questions.
     public var defaultAgreementQuestions: [String] {

@@ -51,18 +51,32 @@ public enum HTMLMinutes {
                     let label = kind == .challenge ? "" : "<strong>\(esc(e.label)):</strong> "
                     var links = ""
                     if kind.linksTo != nil {
-                        let verb = kind == .trialAction ? s.tries : s.shows
+                        let verb = s.linkVerb(kind)
                         links = " <em>(" + esc(e.linkLabels.isEmpty ? s.noLink
                                                  : verb + " " + e.linkLabels.joined(separator: ", ")) + ")</em>"
                     }
                     return label + esc(e.text.isEmpty ? s.empty : e.text) + links
+                        + (e.votes.map { " <strong class=\"dots\">— " + esc(s.dots($0)) + "</strong>" } ?? "")
                 })
             }
             h += "<h4>\(esc(s.chainFindings))</h4>\n"
             h += g.findings.isEmpty ? "<p>\(esc(s.chainComplete))</p>\n" : list(g.findings.map(esc), cls: "findings")
+            for card in g.cards {
+                h += "<h4>\(esc(s.card + ": " + card.title))</h4>\n"
+                h += "<p>\(esc(card.deck + (card.drawn ? " · " + s.drawnByGroup : "")))</p>\n<dl class=\"card\">\n"
+                for qa in card.questions {
+                    h += "<dt>\(esc(qa.question))</dt><dd>\(esc(qa.answer.isEmpty ? s.empty : qa.answer))</dd>\n"
+                }
+                h += "</dl>\n"
+            }
             h += "</section>\n"
         }
         h += "</section>\n"
+        if !m.dotVotes.isEmpty {
+            h += "<section>\n<h2>\(esc(s.dotVotes))</h2>\n"
+            h += list(m.dotVotes.map { esc($0.partTitle + ", " + $0.scopeText + " (" + $0.itemTitle + "): " + $0.summary) })
+            h += "</section>\n"
+        }
 
         h += "<section>\n<h2>\(esc(s.plenum))</h2>\n"
         if m.plenumNotes.isEmpty { h += "<p>\(esc(s.noPlenumNotes))</p>\n" }

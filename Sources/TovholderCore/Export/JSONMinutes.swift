@@ -5,7 +5,8 @@ import Foundation
 /// exactly as typed (JSON escapes control characters itself).
 public enum JSONMinutes {
     /// Raised when the shape of the JSON changes in a way a reader must know about.
-    public static let schemaVersion = 1
+    /// 2: mechanisms link to goals, `votes` on entries voted on, `dot_votes`, each group's `cards`.
+    public static let schemaVersion = 2
 
     struct Document: Encodable {
         var minutes: Minutes

@@ -37,10 +37,23 @@ public enum MarkdownMinutes {
                 out.rawList(entries.map { e in
                     let label = kind == .challenge ? "" : "**" + inline(e.label) + ":** "
                     return label + inline(e.text.isEmpty ? s.empty : e.text, indent: 2) + linkSuffix(kind, e, s)
+                        + (e.votes.map { " — **" + s.dots($0) + "**" } ?? "")
                 })
             }
             out.heading(4, s.chainFindings)
             if g.findings.isEmpty { out.paragraph(s.chainComplete) } else { out.list(g.findings) }
+            for card in g.cards {
+                out.heading(4, s.card + ": " + card.title)
+                out.paragraph(card.deck + (card.drawn ? " · " + s.drawnByGroup : ""))
+                out.rawList(card.questions.map {
+                    "**" + inline($0.question, indent: 2) + "**\\\n  " + inline($0.answer.isEmpty ? s.empty : $0.answer, indent: 2)
+                })
+            }
+        }
+
+        if !m.dotVotes.isEmpty {
+            out.heading(2, s.dotVotes)
+            out.list(m.dotVotes.map { $0.partTitle + ", " + $0.scopeText + " (" + $0.itemTitle + "): " + $0.summary })
         }
 
         out.heading(2, s.plenum)
@@ -92,7 +105,7 @@ public enum MarkdownMinutes {
 
     static func linkSuffix(_ kind: EntryKind, _ e: EntryMinutes, _ s: ExportStrings) -> String {
         guard kind.linksTo != nil else { return "" }
-        let verb = kind == .trialAction ? s.tries : s.shows
+        let verb = s.linkVerb(kind)
         return e.linkLabels.isEmpty ? " *(" + s.noLink + ")*" : " *(" + verb + " " + e.linkLabels.joined(separator: ", ") + ")*"
     }
 

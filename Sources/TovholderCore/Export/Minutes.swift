@@ -38,6 +38,8 @@ public struct Minutes: Codable, Equatable, Sendable {
     /// The agreement form's four headings (the template's questions).
     public var agreementQuestions: [String]
     public var roadmap: [PhaseMinutes]
+    /// The day's dot votes, oldest first (the counts are on the entries, as `votes`).
+    public var dotVotes: [VoteMinutes] = []
 }
 
 public struct AgendaMinutes: Codable, Equatable, Sendable {
@@ -71,9 +73,11 @@ public struct EntryMinutes: Codable, Equatable, Sendable {
     /// "Mek 2"
     public var label: String
     public var text: String
-    /// Ids of the mechanisms a trial action tries / the goals a sign shows.
+    /// Ids of the goals a mechanism serves / the mechanisms a trial action tries / the goals a sign shows.
     public var links: [Int64]
     public var linkLabels: [String]
+    /// Dots in the last vote on the entry's part; nil (absent in the JSON) when never voted on.
+    public var votes: Int?
 }
 
 public struct GroupMinutes: Codable, Equatable, Sendable {
@@ -87,6 +91,8 @@ public struct GroupMinutes: Codable, Equatable, Sendable {
     /// The chain check's questions for the parts the day reached ("Hvilket tegn viser, at I når Mål 2?").
     public var findings: [String]
     public var agreement: AgreementMinutes?
+    /// The dialogue cards the group held, with its answers.
+    public var cards: [CardMinutes] = []
 
     public func entries(of kind: EntryKind) -> [EntryMinutes] {
         switch kind {

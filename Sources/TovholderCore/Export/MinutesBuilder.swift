@@ -33,10 +33,14 @@ extension Minutes {
         dateText = s.date(day.date)
         challenge = day.challenge
         agenda = Self.agenda(session, utcOffsetSeconds: utcOffsetSeconds, exportedAt: exportedAt, s)
+        let dots = Self.dotCounts(workshop)
         groups = workshop.activeGroups.map { group in
-            Self.group(group, workshop.worksheet(group.id) ?? Worksheet(group: group),
-                       agreements[group.id], reached: session.reachedParts, s)
+            var g = Self.group(group, workshop.worksheet(group.id) ?? Worksheet(group: group),
+                               agreements[group.id], reached: session.reachedParts, s, dots: dots)
+            g.cards = Self.cards(group.id, workshop, decks: day.decks)
+            return g
         }
+        dotVotes = Self.votes(workshop, agenda: day.agenda, s)
         plenumNotes = Self.plenumNotes(workshop.plenumNotes, agenda: day.agenda, s)
         if withNotes {
             // As the console showed them: edited during the day, else the template's.
@@ -80,28 +84,29 @@ extension Minutes {
     }
 
     static func group(_ group: Group, _ sheet: Worksheet, _ agreement: Agreement?, reached: Set<WorksheetPart>,
-                      _ s: ExportStrings) -> GroupMinutes {
+                      _ s: ExportStrings, dots: [Int64: Int] = [:]) -> GroupMinutes {
         var labels: [Int64: String] = [:]
         func entries(_ kind: EntryKind) -> [EntryMinutes] {
             sheet.entries(of: kind).enumerated().map { i, e in
                 let label = s.label(kind, i + 1)
                 labels[e.id] = label
-                return EntryMinutes(id: e.id, label: label, text: clean(e.text), links: e.links, linkLabels: [])
+                return EntryMinutes(id: e.id, label: label, text: clean(e.text), links: e.links, linkLabels: [],
+                                    votes: dots[e.id])
             }
         }
-        // Goals and mechanisms first, so trial actions and signs can name them.
+        // Every entry labelled first, so links can name their targets.
         let challenge = entries(.challenge).first
         let goals = entries(.goal), mechanisms = entries(.mechanism)
+        let trialActions = entries(.trialAction), signs = entries(.sign)
         func linked(_ list: [EntryMinutes]) -> [EntryMinutes] {
             list.map { var e = $0; e.linkLabels = e.links.compactMap { labels[$0] }; return e }
         }
-        let trialActions = linked(entries(.trialAction)), signs = linked(entries(.sign))
         // The questions the day has reached, each naming its entry ("Hvilket tegn viser, at I når Mål 2?").
         let findings = ChainCheck(sheet, reached: reached).findings().map { f -> String in
             f.question(naming: f.entryID.flatMap { labels[$0] }).text(s.language)
         }
         return GroupMinutes(id: group.id, name: clean(group.name), challenge: challenge, goals: goals,
-                            mechanisms: mechanisms, trialActions: trialActions, signs: signs,
+                            mechanisms: linked(mechanisms), trialActions: linked(trialActions), signs: linked(signs),
                             findings: findings, agreement: agreement.map { Self.agreement($0, s) })
     }
 

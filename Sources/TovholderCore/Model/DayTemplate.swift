@@ -11,15 +11,52 @@ public struct DayTemplate: Codable, Equatable, Sendable {
     public var example: WorkedExample?
     public var agreementQuestions: [String]
     public var roadmap: [RoadmapPhase]
+    /// The dialogue card decks the day can deal from (the template's `decks:`, the bundled
+    /// seven principles by default).
+    public var decks: [Deck]
+    /// The method's questions per part of the chain, as the template gave them (`prompts:`);
+    /// parts it leaves out get the built-in ones (`MethodPrompts`).
+    public var prompts: [WorksheetPart: [String]]
+    /// Dots each terminal gets in a dot vote (`vote_dots:`).
+    public var voteDots: Int
+
+    public static let defaultVoteDots = 3
 
     public init(title: String, subtitle: String? = nil, organisation: String, date: CalendarDate,
                 challenge: Challenge, groups: [String], agenda: [AgendaItem],
                 example: WorkedExample? = nil, agreementQuestions: [String] = [],
-                roadmap: [RoadmapPhase] = []) {
+                roadmap: [RoadmapPhase] = [], decks: [Deck] = [], prompts: [WorksheetPart: [String]] = [:],
+                voteDots: Int = DayTemplate.defaultVoteDots) {
         self.title = title; self.subtitle = subtitle; self.organisation = organisation
         self.date = date; self.challenge = challenge; self.groups = groups; self.agenda = agenda
         self.example = example; self.agreementQuestions = agreementQuestions; self.roadmap = roadmap
+        self.decks = decks; self.prompts = prompts; self.voteDots = voteDots
     }
+
+    enum CodingKeys: String, CodingKey {
+        case title, subtitle, organisation, date, challenge, groups, agenda, example, agreementQuestions,
+             roadmap, decks, prompts, voteDots
+    }
+
+    /// Sessions made before decks, prompts and votes (schema v6 and older) lack those keys.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        title = try c.decode(String.self, forKey: .title)
+        subtitle = try c.decodeIfPresent(String.self, forKey: .subtitle)
+        organisation = try c.decode(String.self, forKey: .organisation)
+        date = try c.decode(CalendarDate.self, forKey: .date)
+        challenge = try c.decode(Challenge.self, forKey: .challenge)
+        groups = try c.decode([String].self, forKey: .groups)
+        agenda = try c.decode([AgendaItem].self, forKey: .agenda)
+        example = try c.decodeIfPresent(WorkedExample.self, forKey: .example)
+        agreementQuestions = try c.decode([String].self, forKey: .agreementQuestions)
+        roadmap = try c.decode([RoadmapPhase].self, forKey: .roadmap)
+        decks = try c.decodeIfPresent([Deck].self, forKey: .decks) ?? []
+        prompts = try c.decodeIfPresent([WorksheetPart: [String]].self, forKey: .prompts) ?? [:]
+        voteDots = try c.decodeIfPresent(Int.self, forKey: .voteDots) ?? Self.defaultVoteDots
+    }
+
+    public func deck(_ id: String) -> Deck? { decks.first { $0.id == id } }
 }
 
 public struct Challenge: Codable, Equatable, Sendable {
@@ -45,7 +82,7 @@ public enum ItemKind: String, Codable, CaseIterable, Sendable {
 }
 
 /// The part of a group's worksheet a group-work or plenum item is about.
-public enum WorksheetPart: String, Codable, CaseIterable, Sendable {
+public enum WorksheetPart: String, Codable, CodingKeyRepresentable, CaseIterable, Sendable {
     case challenge, goals, mechanisms, trialActions = "trial-actions", signs, agreement
 }
 

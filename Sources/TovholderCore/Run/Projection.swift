@@ -12,6 +12,10 @@ public struct Projection: Equatable, Sendable {
         case roadmap
         /// How the groups join over SSH (`tovholder serve`): the command and code per group.
         case join
+        /// One dialogue card in big letters, for the whole room.
+        case card(deckID: String, cardID: String)
+        /// The current dot vote: how far it has come, and the counts once revealed.
+        case vote
     }
 
     public var shows: Shows = .item
@@ -35,7 +39,15 @@ public struct Projection: Equatable, Sendable {
         case .example: return "example"
         case .roadmap: return "roadmap"
         case .join: return "join"
+        case .card: return "card"
+        case .vote: return "vote"
         }
+    }
+
+    /// "deck/card" when a card is shown (column `card`, schema v7).
+    var storedCard: String? {
+        if case .card(let deck, let card) = shows { return deck + "/" + card }
+        return nil
     }
 
     var storedGroup: Int64? {
@@ -51,8 +63,11 @@ public struct Projection: Equatable, Sendable {
     }
 
     /// Reads what the store wrote; anything unknown (a newer program, a hand edit) is the item.
-    init(kind: String, groupID: Int64?, part: String?, blank: Bool, page: Int?) {
+    init(kind: String, groupID: Int64?, part: String?, card: String? = nil, blank: Bool, page: Int?) {
+        let cardParts = card?.split(separator: "/", maxSplits: 1).map(String.init) ?? []
         switch (kind, groupID, part.flatMap(WorksheetPart.init(rawValue:))) {
+        case ("card", _, _) where cardParts.count == 2: shows = .card(deckID: cardParts[0], cardID: cardParts[1])
+        case ("vote", _, _): shows = .vote
         case ("agenda", _, _): shows = .agenda
         case ("worksheet", let id?, _): shows = .worksheet(groupID: id)
         case ("agreement", let id?, _): shows = .agreement(groupID: id)

@@ -4,6 +4,8 @@ public enum SessionChange: Equatable, Sendable {
     case position
     case item(String)
     case projection
+    /// The parts hidden from the room while the groups write privately.
+    case hiddenParts
 }
 
 extension SessionState {

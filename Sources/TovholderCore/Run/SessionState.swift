@@ -10,6 +10,9 @@ public struct SessionState: Equatable, Sendable {
     public var projection: Projection
     /// `tovholder serve` running on this session: the join lines (nil when it does not run).
     public var service: SSHService?
+    /// Parts of the chain the groups write privately: each group's entries of these parts
+    /// are hidden from the other groups, the plenum and the projector until revealed.
+    public var hiddenParts: Set<WorksheetPart> = []
 
     public init(programme: DayTemplate, currentIndex: Int = 0, currentStep: Int = 0,
                 items: [String: ItemProgress] = [:], projection: Projection = Projection()) {

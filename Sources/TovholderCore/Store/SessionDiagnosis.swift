@@ -40,6 +40,7 @@ public enum SessionDiagnosis {
         ("v4", ["agreements", "agreement_rows", "roadmap", "field_stamps"]),
         ("v5", ["item_notes", "projector"]),
         ("v6", ["ssh_service", "ssh_codes"]),
+        ("v7", ["votes", "vote_dots", "card_deals", "card_answers", "hidden_parts"]),
     ]
 
     /// At every open: the tables the version promises exist, and SQLite's quick check. A

@@ -180,7 +180,10 @@ public final class SessionStore {
         }
         if let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM projector WHERE id = 1")) {
             state.projection = Projection(kind: row["shows"], groupID: row["group_id"], part: row["part"],
-                                          blank: row["blank"], page: row["page"])
+                                          card: row["card"], blank: row["blank"], page: row["page"])
+        }
+        for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT part FROM hidden_parts")) {
+            if let part = WorksheetPart(rawValue: row[0]) { state.hiddenParts.insert(part) }
         }
         state.service = try Self.readService(db)
         for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM item_progress")) {
@@ -215,10 +218,16 @@ public final class SessionStore {
                 case .projection:
                     let p = state.projection
                     try db.execute(sql: """
-                        INSERT INTO projector(id, shows, group_id, part, blank, page) VALUES (1, ?, ?, ?, ?, ?)
+                        INSERT INTO projector(id, shows, group_id, part, card, blank, page) VALUES (1, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT(id) DO UPDATE SET shows = excluded.shows, group_id = excluded.group_id,
-                            part = excluded.part, blank = excluded.blank, page = excluded.page
-                        """, arguments: [p.storedKind, p.storedGroup, p.storedPart, p.blank, p.page])
+                            part = excluded.part, card = excluded.card, blank = excluded.blank, page = excluded.page
+                        """, arguments: [p.storedKind, p.storedGroup, p.storedPart, p.storedCard, p.blank, p.page])
+                case .hiddenParts:
+                    try db.execute(sql: "DELETE FROM hidden_parts")
+                    for part in state.hiddenParts.sorted(by: { $0.rawValue < $1.rawValue }) {
+                        try db.execute(sql: "INSERT INTO hidden_parts(part, since) VALUES (?, ?)",
+                                       arguments: [part.rawValue, Date().timeIntervalSince1970])
+                    }
                 case .item(let id):
                     guard let p = state.items[id] else { continue }
                     try db.execute(sql: """

@@ -17,6 +17,8 @@ extension SessionStore {
                 try Self.writeNote(db, .plenum, itemID: item, text: text, author: author, now: now, keepAlways: true)
             case .itemNote(let item):
                 try Self.writeNote(db, .item, itemID: item, text: text, author: author, now: now, keepAlways: true)
+            case .cardAnswer(let deal, let q):
+                try Self.writeCardAnswer(db, dealID: deal, question: q, text: text, author: author, now: now, keepAlways: true)
             default:
                 throw WorksheetError.unknownField(field.historyName ?? "")
             }
@@ -42,6 +44,10 @@ extension SessionStore {
                 current = try Row.fetchOne(db, sql: """
                     SELECT text, updated_at, updated_by FROM item_notes WHERE item_id = ?
                     """, arguments: [item])
+            case .cardAnswer(let deal, let q):
+                current = try Row.fetchOne(db, sql: """
+                    SELECT text, updated_at, updated_by FROM card_answers WHERE deal_id = ? AND question = ?
+                    """, arguments: [deal, q])
             default:
                 current = nil
             }

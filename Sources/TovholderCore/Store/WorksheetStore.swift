@@ -64,6 +64,7 @@ extension SessionStore {
         for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT item_id, text FROM item_notes")) {
             workshop.itemNotes[row["item_id"]] = row["text"]
         }
+        try readActivities(db, into: &workshop)
         return workshop
     }
 

@@ -12,6 +12,10 @@ public struct ChainCheck: Equatable, Sendable {
     public var emptyGoals: [Int64]
     /// More goals than a group can follow (a note: practitioners advise about five).
     public var tooManyGoals: [Int64]
+    /// A mechanism linked to no goal: what is it to change?
+    public var mechanismsWithoutGoal: [Int64]
+    /// A mechanism serving every goal.
+    public var mechanismsServingAll: [Int64]
     public var untriedMechanisms: [Int64]
     public var trialActionsWithoutMechanism: [Int64]
     /// A trial action that tries every mechanism: "everything leads to everything".
@@ -29,12 +33,15 @@ public struct ChainCheck: Equatable, Sendable {
     public init(_ worksheet: Worksheet, reached: Set<WorksheetPart> = Set(WorksheetPart.allCases)) {
         challengeMissing = worksheet.challenge.map(\.isBlank) ?? true
         challengeID = worksheet.challenge?.id
-        let goals = reached.contains(.goals), trials = reached.contains(.trialActions), signs = reached.contains(.signs)
+        let goals = reached.contains(.goals), mechanisms = reached.contains(.mechanisms), trials = reached.contains(.trialActions), signs = reached.contains(.signs)
         goalMissing = goals && worksheet.goals.isEmpty
         emptyGoals = goals ? worksheet.goals.filter(\.isBlank).map(\.id) : []
         tooManyGoals = goals && worksheet.goals.count > Self.goalsAdvised ? [worksheet.goals[Self.goalsAdvised].id] : []
         let mechanismIDs = Set(worksheet.mechanisms.map(\.id))
         let goalIDs = Set(worksheet.goals.map(\.id))
+        mechanismsWithoutGoal = mechanisms ? worksheet.mechanisms.filter { goalIDs.isDisjoint(with: $0.links) }.map(\.id) : []
+        mechanismsServingAll = mechanisms && goalIDs.count >= Self.everythingFrom
+            ? worksheet.mechanisms.filter { goalIDs.isSubset(of: $0.links) }.map(\.id) : []
         trialActionsWithoutMechanism = trials ? worksheet.trialActions.filter { mechanismIDs.isDisjoint(with: $0.links) }.map(\.id) : []
         trialActionsTryingAll = trials && mechanismIDs.count >= Self.everythingFrom
             ? worksheet.trialActions.filter { mechanismIDs.isSubset(of: $0.links) }.map(\.id) : []
@@ -61,6 +68,8 @@ public struct ChainCheck: Equatable, Sendable {
         case .emptyGoal: return emptyGoals
         case .tooManyGoals: return tooManyGoals
         case .goalWithoutSign: return goalsWithoutSign
+        case .mechanismWithoutGoal: return mechanismsWithoutGoal
+        case .mechanismServingAll: return mechanismsServingAll
         case .untriedMechanism: return untriedMechanisms
         case .trialActionWithoutMechanism: return trialActionsWithoutMechanism
         case .trialActionTryingAll: return trialActionsTryingAll

@@ -2,7 +2,8 @@
 /// as an error: the chain is the group's thinking, not a form to pass.
 public struct ChainFinding: Equatable, Sendable {
     public enum Kind: CaseIterable, Sendable {
-        case challengeMissing, goalMissing, emptyGoal, tooManyGoals, goalWithoutSign, untriedMechanism,
+        case challengeMissing, goalMissing, emptyGoal, tooManyGoals, goalWithoutSign, mechanismWithoutGoal,
+             mechanismServingAll, untriedMechanism,
              trialActionWithoutMechanism, trialActionTryingAll, signWithoutGoal, signShowingAll
 
         /// The question for `count` findings of this kind.
@@ -22,6 +23,11 @@ public struct ChainFinding: Equatable, Sendable {
             case .goalWithoutSign:
                 return one ? Localized(da: "Hvilket tegn viser, at I når målet?", en: "Which sign shows you reach the goal?")
                     : Localized(da: "Hvilke tegn viser, at I når de \(n) mål?", en: "Which signs show you reach the \(n) goals?")
+            case .mechanismWithoutGoal:
+                return one ? Localized(da: "Hvilket mål tjener mekanismen?", en: "Which goal does the mechanism serve?")
+                    : Localized(da: "Hvilke mål tjener de \(n) mekanismer?", en: "Which goals do the \(n) mechanisms serve?")
+            case .mechanismServingAll:
+                return Localized(da: "Tjener én mekanisme virkelig alle mål?", en: "Does one mechanism really serve every goal?")
             case .untriedMechanism:
                 return one ? Localized(da: "Hvilken prøvehandling afprøver mekanismen?", en: "Which trial action tries the mechanism?")
                     : Localized(da: "Hvilke prøvehandlinger afprøver de \(n) mekanismer?", en: "Which trial actions try the \(n) mechanisms?")
@@ -50,6 +56,8 @@ public struct ChainFinding: Equatable, Sendable {
         switch kind {
         case .emptyGoal: return Localized(da: "Hvad skal \(l) sige?", en: "What should \(l) say?")
         case .goalWithoutSign: return Localized(da: "Hvilket tegn viser, at I når \(l)?", en: "Which sign shows you reach \(l)?")
+        case .mechanismWithoutGoal: return Localized(da: "Hvilket mål tjener \(l)?", en: "Which goal does \(l) serve?")
+        case .mechanismServingAll: return Localized(da: "Tjener \(l) virkelig alle mål?", en: "Does \(l) really serve every goal?")
         case .untriedMechanism: return Localized(da: "Hvilken prøvehandling afprøver \(l)?", en: "Which trial action tries \(l)?")
         case .trialActionWithoutMechanism: return Localized(da: "Hvilken mekanisme afprøver \(l)?", en: "Which mechanism does \(l) try?")
         case .trialActionTryingAll: return Localized(da: "Afprøver \(l) virkelig alle mekanismer?", en: "Does \(l) really try every mechanism?")

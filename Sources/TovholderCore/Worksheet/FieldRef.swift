@@ -12,6 +12,8 @@ public enum FieldRef: Hashable, Sendable {
     case agreementRow(id: Int64, AgreementRowField)
     /// One field of a roadmap phase (the facilitator's).
     case roadmap(id: Int64, RoadmapField)
+    /// A group's answer to one question (0-based) of the dialogue card it holds.
+    case cardAnswer(dealID: Int64, question: Int)
 
     /// The name in leases and in the text history ("entry:42"); nil for fields that have
     /// neither (a group's name and the roadmap are the facilitator's alone).
@@ -22,6 +24,7 @@ public enum FieldRef: Hashable, Sendable {
         case .itemNote(let item): return HistoryField.itemNote(item)
         case .agreement(let group, let field): return HistoryField.agreement(group, field)
         case .agreementRow(let id, let field): return HistoryField.agreementRow(id, field)
+        case .cardAnswer(let id, let q): return HistoryField.cardAnswer(id, q)
         case .groupName, .roadmap: return nil
         }
     }
@@ -40,6 +43,9 @@ public enum FieldRef: Hashable, Sendable {
         case ("agreement", 3):
             guard let id = Int64(parts[1]), let f = AgreementField(rawValue: parts[2]) else { return nil }
             self = .agreement(groupID: id, f)
+        case ("card", 3):
+            guard let id = Int64(parts[1]), let q = Int(parts[2]), q >= 0 else { return nil }
+            self = .cardAnswer(dealID: id, question: q)
         case ("agreement-row", 3):
             guard let id = Int64(parts[1]), let f = AgreementRowField(rawValue: parts[2]) else { return nil }
             self = .agreementRow(id: id, f)

@@ -15,9 +15,11 @@ public struct Group: Equatable, Sendable, Identifiable {
 public enum EntryKind: String, CaseIterable, Sendable {
     case challenge, goal, mechanism, trialAction = "trial-action", sign
 
-    /// The kind this kind's entries point at: a trial action tries mechanisms, a sign shows goals.
+    /// The kind this kind's entries point at: a mechanism serves goals, a trial action tries
+    /// mechanisms, a sign shows goals.
     public var linksTo: EntryKind? {
         switch self {
+        case .mechanism: return .goal
         case .trialAction: return .mechanism
         case .sign: return .goal
         default: return nil
@@ -106,11 +108,15 @@ public struct Workshop: Equatable, Sendable {
     /// Agenda item id → the facilitator's own notes as edited during the day (the
     /// template's `notes:` until then; see `notes(for:)`).
     public var itemNotes: [String: String]
+    /// Every dot vote of the day, oldest first (schema v7).
+    public var votes: [Vote]
+    /// Every dialogue card dealt or drawn, oldest first, with the groups' answers.
+    public var cardDeals: [CardDeal]
 
     public init(groups: [Group] = [], worksheets: [Int64: Worksheet] = [:], plenumNotes: [String: String] = [:],
-                itemNotes: [String: String] = [:]) {
+                itemNotes: [String: String] = [:], votes: [Vote] = [], cardDeals: [CardDeal] = []) {
         self.groups = groups; self.worksheets = worksheets; self.plenumNotes = plenumNotes
-        self.itemNotes = itemNotes
+        self.itemNotes = itemNotes; self.votes = votes; self.cardDeals = cardDeals
     }
 
     /// The facilitator's notes for an item: as edited, else as the template gave them.
@@ -125,4 +131,5 @@ public enum HistoryField {
     public static func entry(_ id: Int64) -> String { "entry:\(id)" }
     public static func plenum(_ itemID: String) -> String { "plenum:\(itemID)" }
     public static func itemNote(_ itemID: String) -> String { "notes:\(itemID)" }
+    public static func cardAnswer(_ dealID: Int64, _ question: Int) -> String { "card:\(dealID):\(question)" }
 }

@@ -25,16 +25,4 @@ extension Worksheet {
 
 extension EntryKind {
     public static let chainOrder: [EntryKind] = [.challenge, .goal, .mechanism, .trialAction, .sign]
-
-    /// The section the agenda's worksheet part points at.
-    public init?(part: WorksheetPart) {
-        switch part {
-        case .challenge: self = .challenge
-        case .goals: self = .goal
-        case .mechanisms: self = .mechanism
-        case .trialActions: self = .trialAction
-        case .signs: self = .sign
-        case .agreement: return nil
-        }
-    }
 }

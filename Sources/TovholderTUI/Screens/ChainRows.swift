@@ -33,7 +33,7 @@ enum ChainRows {
         max(1, rowWidth - 2 - DisplayWidth.of(label(entry, in: sheet, s)))
     }
 
-    /// "prøver: Mek 1, Mek 3" — the links of a trial action or sign, by label.
+    /// "prøver: Mek 1, Mek 3" — the links of a mechanism, trial action or sign, by label.
     static func linkLine(_ entry: Entry, in sheet: Worksheet, _ s: Strings) -> String? {
         guard let target = entry.kind.linksTo else { return nil }
         let targets = sheet.entries(of: target)
@@ -41,7 +41,8 @@ enum ChainRows {
             Wording.entryLabel(target, number(of: $0, in: targets), s.language)
         }
         guard !names.isEmpty else { return nil }
-        return s.format(entry.kind == .trialAction ? .tries : .shows, names.joined(separator: ", "))
+        let verb: StringKey = entry.kind == .mechanism ? .serves : entry.kind == .trialAction ? .tries : .shows
+        return s.format(verb, names.joined(separator: ", "))
     }
 
     /// One line saying what the chain check found, or that everything connects.
@@ -55,8 +56,10 @@ enum ChainRows {
 
     /// The rows of a whole worksheet. `editing` (slot index and its editor) is drawn from
     /// the editor's own layout; returns the cursor (row index, column) when editing.
+    /// `prompts` are drawn right under the heading of their part (the method's questions).
     static func worksheet(_ sheet: Worksheet, check: ChainCheck, focus: Int?, editing: (slot: Int, editor: TextEditor)?,
-                          leases: [FieldRef: Lease] = [:], width: Int, _ s: Strings)
+                          leases: [FieldRef: Lease] = [:], prompts: (kind: EntryKind, rows: [ChainRow])? = nil,
+                          width: Int, _ s: Strings)
         -> (rows: [ChainRow], cursor: (row: Int, column: Int)?) {
         var rows: [ChainRow] = []
         var cursor: (row: Int, column: Int)?
@@ -66,6 +69,7 @@ enum ChainRows {
             if slot.kind != lastKind {
                 if lastKind != nil { rows.append(ChainRow(text: "")) }
                 rows.append(ChainRow(text: title(slot.kind, s), role: .heading, attributes: [.bold]))
+                if let prompts, prompts.kind == slot.kind { rows += prompts.rows }
                 lastKind = slot.kind
             }
             let focused = index == focus

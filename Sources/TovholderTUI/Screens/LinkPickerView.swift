@@ -1,6 +1,6 @@
 import TovholderCore
 
-/// The list of the group's mechanisms (or goals) to tick for a trial action (or sign).
+/// The list of the group's mechanisms (or goals) to tick for a trial action (or a mechanism, a sign).
 enum LinkPickerView {
     static func render(_ state: AppState, picker: LinkPicker, sheet: Worksheet, into canvas: inout Canvas, in body: Rect) {
         let s = state.strings
@@ -11,7 +11,7 @@ enum LinkPickerView {
         let box = Rect(x: body.x + (body.width - width) / 2, y: body.y + 2, width: width, height: height)
         canvas.fill(box, role: .selection)
         canvas.fill(box.inset(dx: 1, dy: 1), role: .text)
-        canvas.put(" " + s[kind == .mechanism ? .linkMechanisms : .linkGoals] + " ", x: box.x + 1, y: box.y,
+        canvas.put(" " + s[kind == .mechanism ? .linkMechanisms : entry.kind == .mechanism ? .linkServedGoals : .linkGoals] + " ", x: box.x + 1, y: box.y,
                    role: .selection, attributes: [.bold], maxX: box.maxX - 1)
         if targets.isEmpty {
             canvas.put(s[.noLinkTargets], x: box.x + 2, y: box.y + 2, role: .muted, maxX: box.maxX - 2)

@@ -26,8 +26,8 @@ public enum StringKey: CaseIterable, Sendable {
     case keyPreviousField, keyMoveFocus, keySubmit, keyLineBreak, keyWorksheet, keyMoveUp, keyRedo, keyQuitYes,
          keyQuitNo, quitQuestion, quitQuestionParticipant, fieldTaken, fieldTakenOver, unknownField, dateNotSaved,
          questionNumber, groupRemovedNotice, chooseGroupTitle, removeAgain, closingPlenumEmpty, keyLeaveField, allSavedAgain, notWhileUnsaved, unsavedAtExit, pasteCut, keySubmitForm
-    case groupsTitle, newGroupName, removedMark, goalLabel, mechanismLabel, tries, shows, emptySection,
-         chainOK, chainFindings, deleteAgain, plenumTitle, plenumNotes, linkMechanisms, linkGoals,
+    case groupsTitle, newGroupName, removedMark, goalLabel, mechanismLabel, serves, tries, shows, emptySection,
+         chainOK, chainFindings, deleteAgain, plenumTitle, plenumNotes, linkMechanisms, linkGoals, linkServedGoals,
          exampleTitle, noExample, nothingYet, worksheetOf, noGroups, groupCount, moreRight, moreLeft, noLinkTargets
     case kindWelcome, kindIntro, kindExercise, kindGroupWork, kindPlenum, kindBreak, kindLunch,
          kindTalk, kindReflection, kindExample, kindRoadmap, kindAgreement, kindClosing
@@ -235,6 +235,7 @@ public struct Strings: Sendable {
         case .removedMark: return l("(fjernet – arbejdet er gemt)", "(removed – its work is kept)")
         case .goalLabel: return l("Mål %1", "Goal %1")
         case .mechanismLabel: return l("Mek %1", "Mech %1")
+        case .serves: return l("tjener: %1", "serves: %1")
         case .tries: return l("prøver: %1", "tries: %1")
         case .shows: return l("viser: %1", "shows: %1")
         case .emptySection: return l("(tom – skriv her)", "(empty – type here)")
@@ -249,6 +250,8 @@ public struct Strings: Sendable {
         case .projectorBack: return l("Projektoren viser igen", "The projector shows again")
         case .linkMechanisms: return l("Hvilke mekanismer prøver den? (Mellemrum: til/fra, Esc: færdig)",
                                        "Which mechanisms does it try? (Space: on/off, Esc: done)")
+        case .linkServedGoals: return l("Hvilke mål tjener den? (Mellemrum: til/fra, Esc: færdig)",
+                                        "Which goals does it serve? (Space: on/off, Esc: done)")
         case .linkGoals: return l("Hvilke mål viser det? (Mellemrum: til/fra, Esc: færdig)",
                                   "Which goals does it show? (Space: on/off, Esc: done)")
         case .exampleTitle: return l("Eksempel – kan ikke redigeres", "Example – read-only")
