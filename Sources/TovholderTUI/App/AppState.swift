@@ -30,6 +30,11 @@ public struct AppState: Equatable, Sendable {
     /// Each group's agreement form, and the roadmap as held.
     public var agreements: [Int64: Agreement] = [:]
     public var roadmap: [RoadmapEntry] = []
+    /// This terminal's name in the file (its presence id): whose dots are whose in a vote.
+    public var terminalID = "local"
+    /// The last vote and card deal a participant was taken to, so each takes them there once.
+    public var seenVote: Int64?
+    public var seenDeal: Int64?
 
     public init(session: SessionState, workshop: Workshop = Workshop(), language: Language, fileName: String,
                 now: Double, utcOffsetSeconds: Int, size: Size) {
@@ -56,6 +61,7 @@ public struct AppState: Equatable, Sendable {
             && a.fileName == b.fileName && a.now == b.now && a.size == b.size && a.workshop == b.workshop
             && a.editing == b.editing && a.notice == b.notice && a.noticeUntil == b.noticeUntil
             && a.confirmingQuit == b.confirmingQuit && a.unsaved == b.unsaved && a.seat == b.seat && a.live == b.live
-            && a.agreements == b.agreements && a.roadmap == b.roadmap
+            && a.agreements == b.agreements && a.roadmap == b.roadmap && a.terminalID == b.terminalID
+            && a.seenVote == b.seenVote && a.seenDeal == b.seenDeal
     }
 }

@@ -20,4 +20,8 @@ public enum Command: Hashable, Sendable {
     case submit
     /// A line break inside a list entry or a text (Ctrl-J, Alt-Enter).
     case lineBreak
+    /// The method's activities: start/close/reopen a dot vote (`v`), show its result to the
+    /// room (`r`), the deck of dialogue cards (`d`), deal, show a card, hide a part while the
+    /// groups write privately (`h`); and a participant's way to the vote and the group's card.
+    case vote, reveal, cards, deal, projectCard, hidePart, openVote, openCard
 }

@@ -21,7 +21,7 @@ enum FieldTyping {
         switch field {
         case .groupName, .agreementRow, .roadmap(_, .from), .roadmap(_, .to), .roadmap(_, .title): return true
         case .agreement(_, let f): return f != .perspectives && f != .involve
-        case .entry, .plenumNote, .itemNote, .roadmap(_, .activities): return false
+        case .entry, .plenumNote, .itemNote, .roadmap(_, .activities), .cardAnswer: return false
         }
     }
 
@@ -97,6 +97,8 @@ enum FieldTyping {
         case .entry(let id): state.workshop.setText(entryID: id, text: text)
         case .plenumNote(let item): state.workshop.plenumNotes[item] = text
         case .itemNote(let item): state.workshop.itemNotes[item] = text
+        case .cardAnswer(let deal, let q):
+            if let i = state.workshop.cardDeals.firstIndex(where: { $0.id == deal }) { state.workshop.cardDeals[i].answers[q] = text }
         case .agreement, .agreementRow, .roadmap:
             return AgreementUpdate.typed(editing.field, text: text, &state)
         }

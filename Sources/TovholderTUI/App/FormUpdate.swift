@@ -39,6 +39,8 @@ enum FormUpdate {
         case .notes:
             let item = state.session.currentItem
             return .field(.itemNote(itemID: item.id), state.workshop.notes(for: item))
+        case .card(let v):
+            return CardUpdate.focusedField(v, state).map { .field($0.0, $0.1) }
         default:
             return nil
         }
@@ -56,7 +58,7 @@ enum FormUpdate {
     static func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
         switch state.screen {
         case .worksheet(let v) where v.linkPicker != nil: return WorksheetUpdate.linkPicker(command, &state)
-        case .worksheet, .agreement, .roadmap, .plenum, .notes: break
+        case .worksheet, .agreement, .roadmap, .plenum, .notes, .card: break
         case .groups: return GroupsUpdate.perform(command, &state)
         default: return []
         }
@@ -88,6 +90,7 @@ enum FormUpdate {
             case .agreement: return effects + AgreementUpdate.agreement(command, &state)
             case .roadmap: return effects + AgreementUpdate.roadmap(command, &state)
             case .plenum: return effects + PlenumUpdate.perform(command, &state)
+            case .card: return effects + CardUpdate.perform(command, &state)
             case .notes where command == .history:
                 return effects + [.loadVersions(.itemNote(itemID: state.session.currentItem.id))]
             default: return effects
@@ -119,7 +122,8 @@ enum FormUpdate {
     /// Free texts where Enter starts a new line.
     static func isTextArea(_ field: FieldRef) -> Bool {
         switch field {
-        case .plenumNote, .itemNote, .agreement(_, .perspectives), .agreement(_, .involve), .roadmap(_, .activities): return true
+        case .plenumNote, .itemNote, .agreement(_, .perspectives), .agreement(_, .involve), .roadmap(_, .activities),
+             .cardAnswer: return true
         default: return false
         }
     }
@@ -143,6 +147,10 @@ enum FormUpdate {
             v.focus = min(max(0, v.focus + delta), max(0, count - 1))
             v.pendingDelete = nil
             state.screen = .roadmap(v)
+        case .card(var v):
+            let count = state.workshop.card(of: v.groupID).flatMap { CardUpdate.card(of: $0, state) }?.questions.count ?? 0
+            v.focus = min(max(0, v.focus + delta), max(0, count - 1))
+            state.screen = .card(v)
         default: break
         }
         return []

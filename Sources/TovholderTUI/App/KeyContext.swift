@@ -9,12 +9,14 @@ public enum KeyContext: Sendable, CaseIterable {
     case chooseGroup
     /// "Quit? Enter: yes, any other key: no."
     case confirmQuit
+    /// The dot vote (no text field: Space gives a dot), the deck of cards, a group's card.
+    case vote, cards, card
 
     /// Screens that are forms: printable keys type into the focused field, so commands sit
     /// on function and Ctrl keys only (README.md, Taster: a letter typed by mistake never moves the day).
     public var takesTyping: Bool {
         switch self {
-        case .worksheet, .agreement, .roadmap, .plenum, .notes: return true
+        case .worksheet, .agreement, .roadmap, .plenum, .notes, .card: return true
         default: return false
         }
     }

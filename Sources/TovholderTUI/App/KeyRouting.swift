@@ -30,7 +30,8 @@ enum KeyRouting {
         let context = state.keyContext
         if let command = Keymap.command(for: key, in: context, seat: state.seat) {
             guard state.seat.allows(command, on: state.screen) else { return [] }
-            if Seat.changesWork.contains(command), FieldTyping.lockedNotice(&state) { return [] }
+            // A vote goes on while the sheets are locked: locking them first is how a vote begins.
+            if Seat.changesWork.contains(command), context != .vote, FieldTyping.lockedNotice(&state) { return [] }
             return perform(command, &state)
         }
         if context.takesTyping, FieldTyping.isEditingKey(key) { return FieldTyping.type(key, &state) }
@@ -101,6 +102,10 @@ enum KeyRouting {
                 state.screen = .chooseGroup(v)
             case .terminals:
                 return TerminalsUpdate.perform(command, &state)
+            case .vote:
+                return VoteUpdate.perform(command, &state)
+            case .cards:
+                return CardUpdate.perform(command, &state)
             default:
                 return FormUpdate.perform(command, &state)
             }
@@ -134,6 +139,15 @@ enum KeyRouting {
             return [.exportMinutes]
         case .renewCodes, .projectJoin, .disconnect:
             return TerminalsUpdate.perform(command, &state)
+        case .vote, .reveal, .openVote:
+            return VoteUpdate.perform(command, &state)
+        case .cards, .openCard, .deal, .projectCard:
+            return CardUpdate.perform(command, &state)
+        case .hidePart:
+            return PrivateWriting.toggle(&state)
+        case .toggle:
+            if case .vote = state.screen { return VoteUpdate.perform(command, &state) }
+            return FormUpdate.perform(command, &state)
         case .blank:
             state.session.projection.blank.toggle()
             state.notice = state.strings[state.session.projection.blank ? .projectorBlanked : .projectorBack]
@@ -183,6 +197,9 @@ enum KeyRouting {
         case .terminals(let v): state.screen = v.returnTo
         case .history(let v): state.screen = v.returnTo
         case .roadmap(let v): state.screen = v.returnTo
+        case .vote(let v): state.screen = v.returnTo
+        case .cards(let v): state.screen = v.returnTo
+        case .card(let v): state.screen = v.returnTo
         case .plenum(let v): state.screen = v.returnTo ?? .item
         case .agreement(let v): WorksheetUpdate.open(groupID: v.groupID, returnTo: .groups, &state)
         case .worksheet(let v):

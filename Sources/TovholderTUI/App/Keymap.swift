@@ -11,9 +11,9 @@ public enum Keymap {
     }
     /// Where nothing can be typed: letters may be commands.
     static let noTyping: [KeyContext] = [.item, .agenda, .help, .example, .groups, .history, .terminals, .linkPicker,
-                                         .chooseGroup]
+                                         .chooseGroup, .vote, .cards]
     static let day: [KeyContext] = [.item, .agenda]
-    static let forms: [KeyContext] = [.worksheet, .agreement, .roadmap]
+    static let forms: [KeyContext] = [.worksheet, .agreement, .roadmap, .card]
     static let typing: [KeyContext] = forms + [.plenum, .notes]
     static let space = Localized(da: "Mellemrum", en: "Space")
 
@@ -35,10 +35,23 @@ public enum Keymap {
         b([.char("t")], "t", .terminals, .keyTerminals, day + [.groups, .terminals], 9),
         b([.char("b")], "b", .blank, .keyBlank, day + [.example], 5),
         b([.char("m")], "m", .notes, .keyNotes, day, 6),
+        b([.char("v")], "v", .vote, .keyVote, day + [.vote], 7),
+        b([.char("d")], "d", .cards, .keyCards, day, 8),
+        b([.char("h")], "h", .hidePart, .keyHide, day, 8),
+
+        // The method's activities: the vote (no text field, so Space is free), the deck of cards.
+        KeyBinding(keys: [.char(" ")], label: space, command: .toggle, description: .keyDot,
+                   contexts: [.vote], barPriority: 1),
+        b([.char("r")], "r", .reveal, .keyReveal, [.vote], 2),
+        b([.char("p"), .enter], "p", .projectCard, .keyProjectCard, [.cards], 2),
+        b([.char("d")], "d", .deal, .keyDeal, [.cards], 3),
+        b([.function(11), .ctrl("p")], "F11", .openVote, .keyOpenVote, [.worksheet, .agreement, .card, .plenum], 13),
+        b([.ctrl("d")], "^D", .openCard, .keyOpenCard, [.worksheet, .agreement, .plenum], 14),
+        b([.function(3), .ctrl("n")], "F3", .newEntry, .keyDrawCard, [.card], 3),
 
         // Lists.
-        b([.up], "↑↓", .up, .keySelect, [.agenda, .groups, .history, .linkPicker, .chooseGroup, .terminals], 1),
-        b([.down], "↓", .down, .keySelect, [.agenda, .groups, .history, .linkPicker, .chooseGroup, .terminals], nil),
+        b([.up], "↑↓", .up, .keySelect, [.agenda, .groups, .history, .linkPicker, .chooseGroup, .terminals, .vote, .cards], 1),
+        b([.down], "↓", .down, .keySelect, [.agenda, .groups, .history, .linkPicker, .chooseGroup, .terminals, .vote, .cards], nil),
         b([.char("x")], "x", .disconnect, .keyDisconnect, [.terminals], 2),
         b([.char("n")], "n", .renewCodes, .keyRenewCodes, [.terminals], 3),
         b([.char("p")], "p", .projectJoin, .keyProjectJoin, [.terminals], 4),
@@ -64,7 +77,7 @@ public enum Keymap {
         b([.ctrl("j"), .alt("\r")], "^J", .lineBreak, .keyLineBreak, forms + [.plenum], 6),
         b([.ctrl("j"), .alt("\r")], "^J", .lineBreak, .keyLineBreak, [.notes], nil),
         b([.function(2), .ctrl("l")], "F2", .link, .keyLink, [.worksheet], 2),
-        b([.function(3), .ctrl("n")], "F3", .newEntry, .keyNewEntry, forms, 3),
+        b([.function(3), .ctrl("n")], "F3", .newEntry, .keyNewEntry, [.worksheet, .agreement, .roadmap], 3),
         b([.function(4)], "F4", .agreementForm, .keyAgreement, [.worksheet], 4),
         b([.function(4)], "F4", .agreementForm, .keyWorksheet, [.agreement], 4),
         b([.function(5)], "F5", .plenum, .keyPlenum, [.worksheet], 5),
@@ -72,7 +85,7 @@ public enum Keymap {
         b([.function(6)], "F6", .example, .keyExample, [.worksheet], 10),
         b([.function(7)], "F7", .moveUp, .keyMoveUp, [.worksheet], nil),
         b([.function(8)], "F7/F8", .moveDown, .keyMove, [.worksheet], 11),
-        b([.function(9)], "F9", .deleteEntry, .keyDelete, forms, 7),
+        b([.function(9)], "F9", .deleteEntry, .keyDelete, [.worksheet, .agreement, .roadmap], 7),
         b([.function(12)], "F12", .history, .keyHistory, [.worksheet, .plenum, .notes], 12),
         b([.pageUp], "PgUp", .scrollLeft, .keyScrollGroups, [.plenum], nil),
         b([.pageDown], "PgUp/PgDn", .scrollRight, .keyScrollGroups, [.plenum], 5),
@@ -81,8 +94,8 @@ public enum Keymap {
 
         // Everywhere.
         b([.escape], "Esc", .back, .keyBack, [.agenda, .help, .example, .groups, .history, .terminals, .linkPicker,
-                                              .chooseGroup], 0),
-        b([.escape], "Esc", .back, .keyLeaveField, [.worksheet, .agreement, .roadmap, .plenum], 9),
+                                              .chooseGroup, .vote, .cards], 0),
+        b([.escape], "Esc", .back, .keyLeaveField, [.worksheet, .agreement, .roadmap, .plenum, .card], 9),
         b([.escape], "Esc", .back, .keyBack, [.notes], 0),
         b([.function(1), .ctrl("g"), .char("?")], "?", .help, .keyHelp, noTyping, 1),
         b([.function(1), .ctrl("g")], "F1", .help, .keyHelp, typing, 1),

@@ -34,4 +34,6 @@ public enum Message: Equatable, Sendable {
     case restored
     /// The facilitator renewed the join codes (`tovholder serve`).
     case codesRenewed
+    /// What became of this terminal's press of Space in a vote.
+    case dotToggled(DotResult)
 }

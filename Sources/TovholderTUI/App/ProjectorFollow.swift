@@ -14,7 +14,9 @@ enum ProjectorFollow {
         case .plenum(let v): return .plenum(v.part)
         case .example: return .example
         case .roadmap: return .roadmap
-        case .help, .groups, .history, .terminals, .chooseGroup, .notes: return nil
+        case .vote: return .vote
+        // The deck shows a card on the projector only when asked (`p`).
+        case .help, .groups, .history, .terminals, .chooseGroup, .notes, .cards, .card: return nil
         }
     }
 

@@ -50,6 +50,22 @@ extension Runner {
         case .updateRoadmapEntry(let entry):
             try store.updateRoadmapEntry(entry)
             reloadAgreements()
+        case .startVote(let item, let part, let scope, let dots):
+            try store.startVote(itemID: item, part: part, scope: scope, dots: dots); reloadWorkshop()
+        case .setVoteOpen(let id, let open):
+            try store.setVoteOpen(id: id, open); reloadWorkshop()
+        case .revealVote(let id, let revealed):
+            try store.setVoteRevealed(id: id, revealed); reloadWorkshop()
+        case .toggleDot(let vote, let entry, let group):
+            let result = try store.toggleDot(voteID: vote, terminal: holder, entryID: entry, groupID: group)
+            reloadWorkshop()
+            dispatch(.dotToggled(result))
+        case .dealCards(let deckID):
+            guard let deck = state.session.programme.deck(deckID) else { return }
+            try store.dealCards(groupIDs: state.workshop.activeGroups.map(\.id), deck: deck); reloadWorkshop()
+        case .drawCard(let group, let deckID):
+            guard let deck = state.session.programme.deck(deckID) else { return }
+            try store.drawCard(groupID: group, deck: deck); reloadWorkshop()
         }
     }
 
@@ -65,6 +81,7 @@ extension Runner {
             try store.setAgreementRow(id: id, who: f == .who ? text : nil, knowledge: f == .knowledge ? text : nil,
                                       dueText: f == .dueText ? text : nil, author: label)
         case .roadmap: break  // roadmap fields arrive as whole phases (updateRoadmapEntry)
+        case .cardAnswer(let deal, let q): try store.setCardAnswer(dealID: deal, question: q, text: text, author: label)
         }
         typed(in: field)
     }

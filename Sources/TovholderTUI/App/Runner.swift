@@ -40,6 +40,7 @@ public final class Runner {
     public var currentState: AppState { state }
 
     public func run() {
+        state.terminalID = holder
         state.size = backend.size
         state.now = clock()
         lastVersion = try? store.dataVersion()

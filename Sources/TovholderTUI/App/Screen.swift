@@ -25,6 +25,12 @@ public indirect enum Screen: Equatable, Sendable {
     case chooseGroup(ChooseGroupView)
     /// The facilitator's own notes for the current item (never on the projector).
     case notes(returnTo: Screen)
+    /// The current dot vote: the facilitator's counts, a participant's ballot.
+    case vote(VoteView)
+    /// The day's dialogue cards (the facilitator's): show, deal.
+    case cards(CardsView)
+    /// A group's dialogue card and its answers.
+    case card(CardView)
 
     var keyContext: KeyContext {
         switch self {
@@ -41,6 +47,9 @@ public indirect enum Screen: Equatable, Sendable {
         case .roadmap: return .roadmap
         case .chooseGroup: return .chooseGroup
         case .notes: return .notes
+        case .vote: return .vote
+        case .cards: return .cards
+        case .card: return .card
         }
     }
 }

@@ -16,7 +16,7 @@ public enum Seat: Equatable, Sendable {
     static let facilitatorOnly: Set<Command> = [
         .next, .previous, .toggleTimer, .addMinute, .removeMinute, .agenda, .groups,
         .newGroup, .rename, .removeRestore, .lock, .history, .terminals, .restore, .roadmapView, .export,
-        .blank, .notes, .renewCodes, .projectJoin, .disconnect,
+        .blank, .notes, .renewCodes, .projectJoin, .disconnect, .vote, .reveal, .cards, .deal, .projectCard, .hidePart,
     ]
 
     /// Commands that change the groups' work: refused for participants while locked.

@@ -25,7 +25,12 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
         return []
     case .workshopReloaded(let workshop):
         state.workshop = workshop
-        return seatStillValid(&state) + clampFocus(&state)
+        let effects = seatStillValid(&state) + clampFocus(&state)
+        CardUpdate.follow(&state)
+        return effects + VoteUpdate.follow(&state)
+    case .dotToggled(let result):
+        VoteUpdate.dotToggled(result, &state)
+        return []
     case .agreementsReloaded(let agreements, let roadmap):
         // The field being typed in keeps what is typed; everything else follows the file.
         state.agreements = agreements

@@ -17,4 +17,11 @@ public enum WorkshopChange: Equatable, Sendable {
     case addRoadmapEntry(after: Int64?)
     case deleteRoadmapEntry(Int64)
     case updateRoadmapEntry(RoadmapEntry)
+    case startVote(itemID: String, part: WorksheetPart, scope: Vote.Scope, dots: Int)
+    case setVoteOpen(Int64, Bool)
+    case revealVote(Int64, Bool)
+    /// This terminal's dot on an entry, given or taken back (`groupID`: the voter's group).
+    case toggleDot(voteID: Int64, entryID: Int64, groupID: Int64?)
+    case dealCards(deckID: String)
+    case drawCard(groupID: Int64, deckID: String)
 }

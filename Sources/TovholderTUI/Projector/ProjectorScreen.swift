@@ -21,6 +21,8 @@ enum ProjectorScreen {
                                         now: state.now, strings: state.strings, into: &canvas, in: body)
         case .plenum(let part): return ProjectorPlenum.render(state, part: part, into: &canvas, in: body)
         case .join: return join(state, into: &canvas, in: body)
+        case .vote: return ProjectorActivities.vote(state, into: &canvas, in: body)
+        case .card(let deck, let card): return ProjectorActivities.card(state, deckID: deck, cardID: card, into: &canvas, in: body)
         case .worksheet(let id):
             guard let sheet = state.workshop.worksheets[id] else { return ProjectorItem.render(state, into: &canvas, in: body) }
             return titled(sheet.group.name, ProjectorBlocks.chain(sheet, state.strings), now: state.now, strings: state.strings,

@@ -85,6 +85,9 @@ public func render(_ state: AppState) -> Canvas {
 }
 
 public func render(_ state: AppState, into canvas: inout Canvas) {
+    // Parts written privately are drawn from what this terminal may see.
+    var state = state
+    state.workshop = state.visibleWorkshop
     if state.seat.isProjector { ProjectorScreen.render(state, into: &canvas); return }
     canvas.fill(canvas.bounds, role: .text)
     if state.isTooSmall {
@@ -108,6 +111,9 @@ public func render(_ state: AppState, into canvas: inout Canvas) {
     case .agreement(let view): AgreementScreen.render(state, view: view, into: &canvas, in: body)
     case .roadmap(let view): RoadmapScreen.render(state, view: view, into: &canvas, in: body)
     case .chooseGroup(let view): ChooseGroupScreen.render(state, view: view, into: &canvas, in: body)
+    case .vote(let view): VoteScreen.render(state, view: view, into: &canvas, in: body)
+    case .cards(let view): CardsScreen.render(state, view: view, into: &canvas, in: body)
+    case .card(let view): CardScreen.render(state, view: view, into: &canvas, in: body)
     }
     if state.live.locked {
         let reason = state.live.lockReason.map { " (" + $0 + ")" } ?? ""

@@ -15,6 +15,7 @@ enum FieldGeometry {
         case .agreement(_, let f): return AgreementScreen.textWidth(.field(f), state.size, state.strings)
         case .agreementRow(let id, let f): return AgreementScreen.textWidth(.row(id, f), state.size, state.strings)
         case .roadmap: return RoadmapScreen.textWidth(state.size)
+        case .cardAnswer: return CardScreen.textWidth(state.size)
         }
     }
 }

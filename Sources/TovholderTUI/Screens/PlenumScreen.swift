@@ -63,9 +63,11 @@ enum PlenumScreen {
     /// i plenum"), else "Opsamling i plenum · Mål (fremtid)".
     static func title(_ state: AppState, _ view: PlenumView) -> String {
         let item = state.session.currentItem
-        if item.kind == .plenum { return item.title }
+        // While the part is written privately, everyone is told why other groups' columns are empty.
+        let hidden = state.session.hiddenParts.contains(view.part) ? " (" + state.strings[MethodKey.hiddenMark] + ")" : ""
+        if item.kind == .plenum { return item.title + hidden }
         let part = EntryKind(part: view.part).map { ChainRows.title($0, state.strings) } ?? state.strings[.keyAgreement]
-        return state.strings.format(.plenumTitle, part)
+        return state.strings.format(.plenumTitle, part) + hidden
     }
 
     static func column(_ sheet: Worksheet, kind: EntryKind, reached: Set<WorksheetPart>, _ s: Strings,

@@ -24,6 +24,7 @@ enum PresenterConsole {
             canvas.put(first.marker + first.text, x: area.x, y: y, role: .muted, maxX: area.maxX)
         }
         y += 2
+        if let line = activities(state) { canvas.put(line, x: area.x, y: y - 1, role: .next, attributes: [.bold], maxX: area.maxX) }
 
         // The groups' progress at the foot, one line each; notes and the side panel above.
         let groups = state.workshop.activeGroups
@@ -37,6 +38,20 @@ enum PresenterConsole {
         notes(state, into: &canvas, in: notesRect)
         panel(state, into: &canvas, in: side)
         progress(state, into: &canvas, in: groupsRect)
+    }
+
+    /// What runs besides the item: an open vote's progress, parts hidden from the room.
+    static func activities(_ state: AppState) -> String? {
+        let s = state.strings
+        var parts: [String] = []
+        if let vote = state.workshop.currentVote, vote.isOpen {
+            parts.append(VoteScreen.title(vote, s) + ": " + s.format(MethodKey.voteProgress, vote.voters, s.dots(vote.dots.count)) + " (v)")
+        }
+        let hidden = state.session.hiddenParts.compactMap { EntryKind(part: $0) }.sorted { $0.part.rawValue < $1.part.rawValue }
+        if !hidden.isEmpty {
+            parts.append(hidden.map { ChainRows.title($0, s) }.joined(separator: ", ") + ": " + s[MethodKey.hiddenMark] + " (h)")
+        }
+        return parts.isEmpty ? nil : "● " + parts.joined(separator: " · ")
     }
 
     static func notes(_ state: AppState, into canvas: inout Canvas, in rect: Rect) {
@@ -128,6 +143,8 @@ enum PresenterConsole {
         case .example: return s[ProjectorKey.showsExample]
         case .roadmap: return s[ProjectorKey.showsRoadmap]
         case .join: return s[ServeKey.joinTitle]
+        case .card(let deck, let card): return state.session.programme.deck(deck)?.card(card)?.title ?? s[MethodKey.cardTitle]
+        case .vote: return state.workshop.currentVote.map { VoteScreen.title($0, s) } ?? s[MethodKey.noVote]
         }
     }
 

@@ -31,6 +31,9 @@ enum FieldNames {
                 }
             }
             return s[.unknownField]
+        case .cardAnswer(let deal, let q):
+            let groupName = state.workshop.cardDeals.first { $0.id == deal }.map { group($0.groupID) } ?? ""
+            return groupName + " · " + s[MethodKey.cardTitle] + " · " + s.format(.questionNumber, q + 1)
         case .roadmap(let id, let f):
             let title = state.roadmap.first { $0.id == id }?.title ?? ""
             return s[.roadmapTitle] + " · " + title + " · " + RoadmapScreen.fieldLabel(f, s).trimmingCharacters(in: [":"])

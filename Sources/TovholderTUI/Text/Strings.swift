@@ -16,6 +16,7 @@ public enum StringKey: CaseIterable, Sendable {
     case keyEdit, keyDone, keyNextField, keyNewEntry, keyDelete, keyLink, keyMove, keyGroups, keyPlenum,
          keyExample, keyToggle, keyScrollGroups, keyOpen, keyRename, keyRemoveRestore, keyUndo
     case keyHistory, keyRestore, keyLock, keyTerminals, keyAgreement, keyRoadmap, keyExport
+    case keyVote, keyReveal, keyCards, keyDeal, keyProjectCard, keyDrawCard, keyHide, keyOpenVote, keyOpenCard, keyDot
     case keyBlank, keyNotes, projectorBlanked, projectorBack, keyDisconnect, keyRenewCodes, keyProjectJoin
     case agreementOf, agreementNumber, addAgreementRow, agreementQ1, agreementQ2, agreementQ3, agreementQ4,
          labelWho, labelKnowledge, labelDue, labelDate, labelTime, labelPlace, labelTovholder,
@@ -248,6 +249,16 @@ public struct Strings: Sendable {
         case .keyNotes: return l("Noter", "Notes")
         case .projectorBlanked: return l("Projektoren er sort – tryk b for at vise igen", "The projector is blank – press b to show it again")
         case .projectorBack: return l("Projektoren viser igen", "The projector shows again")
+        case .keyVote: return l("prikafstemning: start, luk, åbn igen", "dot vote: start, close, reopen")
+        case .keyReveal: return l("vis/skjul afstemningens resultat", "show/hide the vote's result")
+        case .keyCards: return l("dialogkort", "dialogue cards")
+        case .keyDeal: return l("del ét kort ud til hver gruppe", "deal one card to each group")
+        case .keyProjectCard: return l("vis kortet på projektoren", "show the card on the projector")
+        case .keyDrawCard: return l("træk et kort", "draw a card")
+        case .keyHide: return l("skriv for jer selv / vis for alle", "write privately / show to all")
+        case .keyOpenVote: return l("stem", "vote")
+        case .keyOpenCard: return l("gruppens dialogkort", "the group's dialogue card")
+        case .keyDot: return l("giv/tag prik", "give/take a dot")
         case .linkMechanisms: return l("Hvilke mekanismer prøver den? (Mellemrum: til/fra, Esc: færdig)",
                                        "Which mechanisms does it try? (Space: on/off, Esc: done)")
         case .linkServedGoals: return l("Hvilke mål tjener den? (Mellemrum: til/fra, Esc: færdig)",
