@@ -172,6 +172,8 @@ struct Check: ParsableCommand {
             do { try SessionStore.verify(path: path) } catch let e as SessionError { throw UserError(damaged(e, path, lang)) }
         } else if Self.isTheme(path) {
             if case .failure(let errors) = Theme.load(path: path) { throw UserError(errors.text(lang)) }
+        } else if Self.isDeck(path) {
+            if case .failure(let errors) = DeckLoader.load(path: path) { throw UserError(errors.text(lang)) }
         } else if case .failure(let errors) = TemplateLoader.load(path: path) {
             throw UserError(errors.text(lang))
         }
@@ -182,6 +184,13 @@ struct Check: ParsableCommand {
         guard let h = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? h.close() }
         return (try? h.read(upToCount: 16)) == Data("SQLite format 3\0".utf8)
+    }
+
+    /// Decks of dialogue cards live in a decks/ folder or say `cards:` at the top level.
+    static func isDeck(_ path: String) -> Bool {
+        if path.contains("decks/") { return true }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return false }
+        return text.split(separator: "\n").contains { $0.hasPrefix("cards:") }
     }
 
     /// Themes live in a themes/ folder or say `roles:` at the top level.

@@ -39,7 +39,8 @@ final class ExportFormatTests: XCTestCase {
         XCTAssertTrue(g1.findings.isEmpty)
         // The reference day reaches signs but not trial actions (day 2's): nothing asks
         // about Mek 2's trial action or Prøve 2's mechanism.
-        XCTAssertEqual(m.groups[1].findings, ["Hvilket tegn viser, at I når Mål 1?", "Hvilket mål viser Tegn 1?"])
+        XCTAssertEqual(m.groups[1].findings, ["Hvilket tegn viser, at I når Mål 1?", "Hvilket mål tjener Mek 2?", "Hvilket mål viser Tegn 1?"])
+        XCTAssertEqual(g1.mechanisms.map(\.linkLabels), [["Mål 1"], ["Mål 1", "Mål 2"]], "mechanisms serve goals")
         XCTAssertEqual(g1.agreement?.rows.map(\.dueText), ["18. januar 2024", "efter jul"])
         XCTAssertEqual(g1.agreement?.nextMeeting.text, "9. januar 2024 kl. 13.30, Rådhuset, mødelokale 2")
         XCTAssertEqual(m.plenumNotes.map(\.itemID), ["opsamling-mekanismer", "opsamling-tegn"])
@@ -70,7 +71,8 @@ final class ExportFormatTests: XCTestCase {
             // Every tag opened by participant text would show up as a tag we do not write.
             let tags = Set(html.matches(#"<([a-zA-Z0-9!]+)"#))
             XCTAssertEqual(tags.subtracting(["!DOCTYPE", "html", "head", "meta", "title", "style", "body", "header", "h1",
-                                             "h2", "h3", "h4", "p", "section", "ul", "li", "span", "strong", "em", "br"]), [])
+                                             "h2", "h3", "h4", "p", "section", "ul", "li", "span", "strong", "em", "br",
+                                             "dl", "dt", "dd"]), [])
         }
     }
 
@@ -139,7 +141,7 @@ final class ExportFormatTests: XCTestCase {
         let m = try ExportSample.make().minutes(.en)
         let json = JSONMinutes.render(m)
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        XCTAssertEqual(object["schema_version"] as? Int, 1)
+        XCTAssertEqual(object["schema_version"] as? Int, 2)
         let groups = try XCTUnwrap(object["groups"] as? [[String: Any]])
         XCTAssertEqual(groups.count, 4)
         for (g, model) in zip(groups, m.groups) {
@@ -150,6 +152,25 @@ final class ExportFormatTests: XCTestCase {
         }
         XCTAssertNotNil(object["roadmap"] as? [[String: Any]])
         XCTAssertEqual((object["agenda"] as? [String: Any])?["delay_minutes"] as? Int, 7)
+        // Votes: the count on each entry of a part voted on, absent elsewhere; never who voted.
+        func votes(_ group: Int, _ key: String) -> [Int?] {
+            ((groups[group][key] as? [[String: Any]]) ?? []).map { $0["votes"] as? Int }
+        }
+        XCTAssertEqual(votes(0, "goals"), [2, 1])
+        XCTAssertEqual(votes(1, "goals"), [1])
+        XCTAssertEqual(votes(3, "goals"), [0, 1])
+        XCTAssertEqual(votes(3, "signs"), [1, 0], "the open vote on the signs counts too")
+        XCTAssertEqual(votes(0, "mechanisms"), [nil, nil], "no vote on the mechanisms")
+        XCTAssertFalse(json.contains("\"t1\""), "no terminal ids")
+        let dotVotes = try XCTUnwrap(object["dot_votes"] as? [[String: Any]])
+        XCTAssertEqual(dotVotes.map { $0["dots_given"] as? Int }, [5, 1])
+        XCTAssertEqual(dotVotes.map { $0["scope"] as? String }, ["group", "all"])
+        // Cards with their answers under each question.
+        let cards = try XCTUnwrap(groups[0]["cards"] as? [[String: Any]])
+        XCTAssertEqual(cards.count, 1)
+        let answers = (cards[0]["questions"] as? [[String: Any]])?.map { $0["answer"] as? String }
+        XCTAssertEqual(answers, ["Vi kan slippe for dobbelt registrering\nog bruge tiden på borgeren", "", "Hver tirsdag"])
+        XCTAssertEqual((groups[1]["cards"] as? [[String: Any]])?.first?["drawn"] as? Bool, true)
         // Round trip: the JSON is the model.
         let decoder = JSONDecoder()
         // snake_case back to Swift names, where "_id" ends a name as "ID" (session_id → sessionID).

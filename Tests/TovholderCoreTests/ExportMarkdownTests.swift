@@ -74,7 +74,7 @@ final class ExportMarkdownTests: XCTestCase {
             let blocks = doc.children
             XCTAssertEqual(blocks.filter { $0.name == "heading" && $0.attributes["level"] == "1" }.map(\.plainText), [m.title])
             let h2 = blocks.filter { $0.name == "heading" && $0.attributes["level"] == "2" }.map(\.plainText)
-            XCTAssertEqual(h2, [s.challenge, s.agenda, s.worksheets, s.plenum, s.agreements, s.roadmap])
+            XCTAssertEqual(h2, [s.challenge, s.agenda, s.worksheets, s.dotVotes, s.plenum, s.agreements, s.roadmap])
             // Sections by their level-2 heading.
             var sections: [String: [MDNode]] = [:]
             var current = ""
@@ -104,7 +104,18 @@ final class ExportMarkdownTests: XCTestCase {
                     XCTAssertEqual(found[g.name]?[k.title.text(language)] ?? 0, g.entries(of: k).count, "\(g.name) \(k)")
                 }
                 XCTAssertEqual(found[g.name]?[s.chainFindings] ?? 0, g.findings.count, g.name)
+                for card in g.cards {
+                    XCTAssertEqual(found[g.name]?[s.card + ": " + card.title], card.questions.count, "\(g.name): one item per question")
+                }
             }
+            XCTAssertEqual(m.groups.map(\.cards.count), [1, 1, 0, 0])
+            // The dots of the last vote on each part, on the entries; never who gave them.
+            let goals = sections[s.worksheets]!.filter { $0.name == "list" }.flatMap(\.children).map(\.plainText)
+            XCTAssertTrue(goals.contains { $0.hasPrefix(s.label(.goal, 1) + ": Én indgang for borgeren") && $0.hasSuffix("— " + s.dots(2)) })
+            XCTAssertTrue(goals.contains { $0.hasSuffix("— " + s.dots(1)) && $0.contains("Borgeren kender sin næste aftale") })
+            XCTAssertFalse(doc.plainText.contains("t1"), "no terminal ids in the minutes")
+            XCTAssertEqual(sections[s.dotVotes]?.first { $0.name == "list" }?.children.count, 2)
+            XCTAssertTrue(doc.plainText.contains(s.dotsPerTerminal(3)))
             // Participants' line breaks are hard breaks inside the item, not new blocks.
             XCTAssertTrue(doc.plainText.contains("Borgerne oplever lange sagsforløb\nog mange skift af sagsbehandler"))
             // Our own emphasis: one strong label per labelled entry at least; no links, HTML or code at all.

@@ -66,8 +66,8 @@ struct ExportSample {
         var g1 = Worksheet(group: Group(id: 1, name: text("Gruppe 1"), position: 1))
         g1.challenge = entry(1, .challenge, "Borgerne oplever lange sagsforløb\nog mange skift af sagsbehandler")
         g1.goals = [entry(1, .goal, "Én indgang for borgeren"), entry(1, .goal, "Borgeren kender sin næste aftale")]
-        g1.mechanisms = [entry(1, .mechanism, "Faste teams omkring borgeren"),
-                         entry(1, .mechanism, "Tværfaglig sparring hver uge")]
+        g1.mechanisms = [entry(1, .mechanism, "Faste teams omkring borgeren", links: [g1.goals[0].id]),
+                         entry(1, .mechanism, "Tværfaglig sparring hver uge", links: [g1.goals[0].id, g1.goals[1].id])]
         g1.trialActions = [entry(1, .trialAction, "Pilot med fast kontaktperson i Jobcentret",
                                  links: [g1.mechanisms[0].id]),
                            entry(1, .trialAction, "Fælles visitationsmøde tirsdag kl. 9",
@@ -78,7 +78,7 @@ struct ExportSample {
         var g2 = Worksheet(group: Group(id: 2, name: text("Gruppe 2"), position: 2))
         g2.challenge = entry(2, .challenge, "Samskabelse bliver til høring")
         g2.goals = [entry(2, .goal, "Borgerne er med fra start")]
-        g2.mechanisms = [entry(2, .mechanism, "Dialog før beslutning"), entry(2, .mechanism, "Åbne data")]
+        g2.mechanisms = [entry(2, .mechanism, "Dialog før beslutning", links: [g2.goals[0].id]), entry(2, .mechanism, "Åbne data")]
         g2.trialActions = [entry(2, .trialAction, "Borgerpanel i Hyldagerparken", links: [g2.mechanisms[0].id]),
                            entry(2, .trialAction, "Walk-and-talk med foreningerne")]
         g2.signs = [entry(2, .sign, "Flere unge deltager")]
@@ -90,7 +90,7 @@ struct ExportSample {
         var g4 = Worksheet(group: Group(id: 4, name: text("Gruppe 4 – Ældre & Sundhed"), position: 4))
         g4.challenge = entry(4, .challenge, "Pårørende føler sig ikke hørt 😕")
         g4.goals = [entry(4, .goal, "Pårørende er partnere\n– også i weekenden"), entry(4, .goal, "Færre klager")]
-        g4.mechanisms = [entry(4, .mechanism, "Faste kontaktpersoner")]
+        g4.mechanisms = [entry(4, .mechanism, "Faste kontaktpersoner", links: [g4.goals[0].id])]
         g4.trialActions = [entry(4, .trialAction, "Pårørendecafé hver anden torsdag", links: [g4.mechanisms[0].id])]
         g4.signs = [entry(4, .sign, "Pårørende kender navnet på kontaktpersonen", links: [g4.goals[0].id]),
                     entry(4, .sign, "Klagerne falder med en tredjedel", links: [g4.goals[1].id])]
@@ -105,6 +105,23 @@ struct ExportSample {
             "opsamling-mekanismer": text("Flere grupper peger på faste teams.\nTjek jura om datadeling"),
             "opsamling-tegn": text("Tegn skal kunne ses af borgeren"),
             "afrunding": "   ",
+        ]
+        // A closed, revealed vote on the goals within each group (terminals by presence id),
+        // and an open one on the signs across the groups.
+        workshop.votes = [
+            Vote(id: 1, itemID: "droem-maalene-stoerre", part: .goals, scope: .group, dotsPerTerminal: 3, isOpen: false,
+                 revealed: true, dots: [VoteDot(terminal: "t1", entryID: g1.goals[0].id), VoteDot(terminal: "t2", entryID: g1.goals[0].id),
+                                        VoteDot(terminal: "t1", entryID: g1.goals[1].id), VoteDot(terminal: "t3", entryID: g2.goals[0].id),
+                                        VoteDot(terminal: "t4", entryID: g4.goals[1].id)]),
+            Vote(id: 2, itemID: "opsamling-tegn", part: .signs, scope: .all, dotsPerTerminal: 2,
+                 dots: [VoteDot(terminal: "t1", entryID: g4.signs[0].id)]),
+        ]
+        // Group 1 was dealt a card and answered two of its questions; group 2 drew one.
+        let deck = day.decks.first
+        workshop.cardDeals = [
+            CardDeal(id: 1, groupID: 1, deckID: deck?.id ?? "syv-principper", cardID: deck?.cards[0].id ?? "kort-1",
+                     answers: [0: text("Vi kan slippe for dobbelt registrering\nog bruge tiden på borgeren"), 2: text("Hver tirsdag")]),
+            CardDeal(id: 2, groupID: 2, deckID: deck?.id ?? "syv-principper", cardID: deck?.cards.last?.id ?? "kort-7", drawn: true),
         ]
 
         let agreements: [Int64: Agreement] = [

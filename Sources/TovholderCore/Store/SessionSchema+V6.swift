@@ -29,10 +29,12 @@ extension SessionSchema {
             try db.execute(sql: "ALTER TABLE revision ADD COLUMN \(area.rawValue) INTEGER NOT NULL DEFAULT 0")
         }
         for (area, tables) in Revisions.tables {
-            for table in tables {
+            // Tables of later versions do not exist yet: their migrations make their own triggers.
+            let existing = try tables.filter { try db.tableExists($0) }
+            for table in existing {
                 for event in ["insert", "update", "delete"] { try db.execute(sql: "DROP TRIGGER IF EXISTS \"revision_\(table)_\(event)\"") }
             }
-            try createRevisionTriggers(db, tables: tables, area: area.rawValue)
+            try createRevisionTriggers(db, tables: existing, area: area.rawValue)
         }
     }
 }
