@@ -25,6 +25,9 @@ final class NodeReader {
     typealias M = TemplateMessage
     let file: String
     private(set) var issues: [TemplateIssue] = []
+    /// The decks a template asks for, set by `readDay` (`nil` if it stopped before its keys);
+    /// `TemplateLoader.load(path:)` looks them up, so parsing stays free of file access.
+    var deckSelection: DeckSelection?
 
     init(file: String) { self.file = file }
 
@@ -61,6 +64,20 @@ final class NodeReader {
     }
 
     // MARK: Mappings
+
+    /// Whether the root's `format` (if given) is 1. A file for a newer format would only give
+    /// confusing errors, so the caller stops after this one.
+    func formatIsKnown(_ root: Node) -> Bool {
+        guard case let .mapping(m) = root, let (key, value) = m.first(where: { $0.key.string == "format" }) else {
+            return true
+        }
+        if NodeReader.isNull(value) { report(key, M.missingValue("format")); return false }
+        guard let raw = value.scalar?.string.trimmingSpaces else {
+            report(value, M.wrongType("format", expected: .text, found: NodeReader.shape(value))); return false
+        }
+        if raw != "1" { report(value, M.badFormat(raw)); return false }
+        return true
+    }
 
     /// The keys of `node`, reporting unknown keys with the allowed ones. `nil` (and an issue)
     /// if the node is not a mapping at all.

@@ -5,22 +5,74 @@ import Yams
 public enum TemplateLoader {
     typealias M = TemplateMessage
 
-    /// Loads the template at `path`. Issues name `displayName` (default: `path` as given).
+    /// Loads the template at `path` with the dialogue card decks it names (`decks:`, see
+    /// `TemplateDecks`). Issues name `displayName` (default: `path` as given).
     public static func load(path: String, displayName: String? = nil) -> Result<DayTemplate, TemplateErrors> {
+        load(path: path, displayName: displayName, catalog: TemplateCatalog.directory())
+    }
+
+    /// `catalog` is the folder of bundled templates, whose `decks/` holds the bundled decks.
+    static func load(path: String, displayName: String?, catalog: String?) -> Result<DayTemplate, TemplateErrors> {
         let name = displayName ?? path
-        func fail(_ m: Localized) -> Result<DayTemplate, TemplateErrors> {
+        let bytes: [UInt8]
+        switch readFile(path: path, name: name) {
+        case let .failure(errors): return .failure(errors)
+        case let .success(b): bytes = b
+        }
+        let (day, issues, selection) = read(bytes: bytes, file: name)
+        // A file stopped at its syntax or its format line has no deck names to look for.
+        guard let selection else { return finish(day, issues) }
+        let decks = TemplateDecks(templatePath: path, displayName: name, catalog: catalog).load(selection)
+        // Missing decks are reported in the template, among its other issues; a broken deck file after them.
+        let inTemplate = sortedByPlace(issues + decks.issues.filter { $0.file == name })
+        let inDecks = decks.issues.filter { $0.file != name }
+        guard var day, inTemplate.isEmpty, inDecks.isEmpty else { return .failure(TemplateErrors(inTemplate + inDecks)) }
+        day.decks = decks.decks
+        return .success(day)
+    }
+
+    /// Validates a template held in memory; `file` is the name used in issues. Pure: the decks it
+    /// names are checked for form only, not looked up (that is `load(path:)`), so `decks` is empty.
+    public static func parse(bytes: [UInt8], file: String) -> Result<DayTemplate, TemplateErrors> {
+        let (day, issues, _) = read(bytes: bytes, file: file)
+        return finish(day, issues)
+    }
+
+    private static func finish(_ day: DayTemplate?, _ issues: [TemplateIssue]) -> Result<DayTemplate, TemplateErrors> {
+        if let day, issues.isEmpty { return .success(day) }
+        return .failure(TemplateErrors(sortedByPlace(issues)))
+    }
+
+    /// The day (if it is valid), every issue found, and the decks it asks for (`nil` if the file
+    /// could not be read as far as that).
+    private static func read(bytes: [UInt8], file: String) -> (DayTemplate?, [TemplateIssue], DeckSelection?) {
+        let root: Node
+        switch compose(bytes: bytes, file: file, empty: M.empty) {
+        case let .failure(errors): return (nil, errors.issues, nil)
+        case let .success(node): root = node
+        }
+        let reader = NodeReader(file: file)
+        let day = reader.readDay(root)
+        return (day, reader.issues, reader.deckSelection)
+    }
+
+    // MARK: Shared with deck files
+
+    /// The bytes of the file at `path`, or a whole-file issue naming `name`.
+    static func readFile(path: String, name: String) -> Result<[UInt8], TemplateErrors> {
+        func fail(_ m: Localized) -> Result<[UInt8], TemplateErrors> {
             .failure(TemplateErrors([TemplateIssue(file: name, line: 0, column: 0, message: m)]))
         }
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { return fail(M.fileMissing) }
         guard !isDir.boolValue else { return fail(M.isDirectory) }
         guard let data = FileManager.default.contents(atPath: path) else { return fail(M.unreadable) }
-        return parse(bytes: [UInt8](data), file: name)
+        return .success([UInt8](data))
     }
 
-    /// Validates a template held in memory; `file` is the name used in issues.
-    public static func parse(bytes: [UInt8], file: String) -> Result<DayTemplate, TemplateErrors> {
-        func fail(_ line: Int, _ column: Int, _ m: Localized) -> Result<DayTemplate, TemplateErrors> {
+    /// The YAML tree of `bytes`, or the one issue (not UTF-8, bad syntax, `empty`) that stops reading.
+    static func compose(bytes: [UInt8], file: String, empty: Localized) -> Result<Node, TemplateErrors> {
+        func fail(_ line: Int, _ column: Int, _ m: Localized) -> Result<Node, TemplateErrors> {
             .failure(TemplateErrors([TemplateIssue(file: file, line: line, column: column, message: m)]))
         }
         // libyaml does not skip a UTF-8 byte order mark given as a string; editors never show it,
@@ -38,16 +90,15 @@ public enum TemplateLoader {
         } catch {
             return fail(1, 1, M.syntax(String(describing: error)))
         }
-        guard let root, !NodeReader.isNull(root) else { return fail(1, 1, M.empty) }
+        guard let root, !NodeReader.isNull(root) else { return fail(1, 1, empty) }
+        return .success(root)
+    }
 
-        let reader = NodeReader(file: file)
-        let day = reader.readDay(root)
-        if let day, reader.issues.isEmpty { return .success(day) }
-        // Stable sort: issues at the same place keep the order they were found in.
-        let sorted = reader.issues.enumerated().sorted {
+    /// Issues in file order. Stable: issues at the same place keep the order they were found in.
+    static func sortedByPlace(_ issues: [TemplateIssue]) -> [TemplateIssue] {
+        issues.enumerated().sorted {
             ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset)
         }.map(\.element)
-        return .failure(TemplateErrors(sorted))
     }
 
     // MARK: Bytes
