@@ -3,7 +3,7 @@ import Yams
 /// The keys a template may use, in the order they are listed in messages.
 enum TemplateKeys {
     static let root = ["format", "title", "subtitle", "organisation", "date", "challenge", "groups",
-                       "agenda", "example", "agreement_questions", "roadmap"]
+                       "agenda", "example", "agreement_questions", "roadmap", "prompts", "vote_dots", "decks"]
     static let challenge = ["question", "bullets"]
     static let item = ["id", "kind", "title", "subtitle", "start", "minutes", "timed", "speaker", "part",
                        "bullets", "questions", "steps", "notes"]
@@ -41,11 +41,14 @@ extension NodeReader {
         let example = f["example"].flatMap { NodeReader.isNull($0.value) ? nil : readExample($0) }
         let questions = texts(f["agreement_questions"])
         let roadmap = list(f["roadmap"]).compactMap(readPhase)
+        deckSelection = readDeckSelection(f["decks"])
+        let prompts = readPrompts(f["prompts"])
+        let voteDots = f["vote_dots"].flatMap { int($0, in: 1...20) } ?? DayTemplate.defaultVoteDots
 
         guard issues.isEmpty, let title, let organisation, let date, let challenge, let agenda else { return nil }
         return DayTemplate(title: title, subtitle: subtitle, organisation: organisation, date: date,
                            challenge: challenge, groups: groups, agenda: agenda, example: example,
-                           agreementQuestions: questions, roadmap: roadmap)
+                           agreementQuestions: questions, roadmap: roadmap, prompts: prompts, voteDots: voteDots)
     }
 
     private func readChallenge(_ field: Field) -> Challenge? {
@@ -74,6 +77,31 @@ extension NodeReader {
             }
         }
         return names
+    }
+
+    /// `prompts:` — a list of texts per part of the chain; the agreement form has none.
+    private func readPrompts(_ field: Field?) -> [WorksheetPart: [String]] {
+        guard let field, !NodeReader.isNull(field.value) else { return [:] }
+        guard case let .mapping(mapping) = field.value else {
+            report(field.value, M.wrongType(field.name, expected: .mapping, found: NodeReader.shape(field.value)))
+            return [:]
+        }
+        let allowed = WorksheetPart.allCases.filter { $0 != .agreement }.map(\.rawValue)
+        var prompts: [WorksheetPart: [String]] = [:]
+        for (key, value) in mapping {
+            guard case let .scalar(k) = key else { report(key, M.keyNotText); continue }
+            guard let part = WorksheetPart(rawValue: k.string), part != .agreement else {
+                report(key, k.string == WorksheetPart.agreement.rawValue
+                       ? M.agreementHasNoPrompts : M.unknownPromptPart(k.string, allowed: allowed))
+                continue
+            }
+            // A part named with no prompts is a mistake, not a way to hide the built-in ones.
+            if NodeReader.isNull(value) { report(key, M.emptyList(k.string)); continue }
+            if case let .sequence(seq) = value, seq.isEmpty { report(value, M.emptyList(k.string)); continue }
+            let entries = texts(Field(name: k.string, key: key, value: value))
+            if !entries.isEmpty { prompts[part] = entries }
+        }
+        return prompts
     }
 
     // MARK: Agenda

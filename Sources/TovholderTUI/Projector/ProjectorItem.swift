@@ -1,8 +1,8 @@
 import TovholderCore
 
 /// The current item on the projector: its title, its content (the exercise's step with its
-/// example and hint, the challenge, questions, bullets) and, for timed items, the countdown
-/// as big as before; the next item on the last line.
+/// example and hint, the challenge, questions, bullets, a group work's method prompts) and,
+/// for timed items, the countdown as big as before; the next item on the last line.
 enum ProjectorItem {
     static func render(_ state: AppState, into canvas: inout Canvas, in body: Rect) -> Bool {
         let item = state.session.currentItem
@@ -47,6 +47,12 @@ enum ProjectorItem {
         }
         if let sub = state.session.currentItem.subtitle, state.session.currentItem.kind != .example {
             lines.insert(BigLine(text: sub, role: .muted), at: 0)
+        }
+        // At a group work the room sees the method's questions for the part being written.
+        if let (_, prompts) = MethodPrompts.atCurrentItem(state.session, state.strings.language) {
+            while lines.last?.isGap == true { lines.removeLast() }
+            if !lines.isEmpty { lines.append(.gap) }
+            lines += prompts.map { BigLine(text: $0, marker: "? ") }
         }
         while lines.last?.isGap == true { lines.removeLast() }
         return lines

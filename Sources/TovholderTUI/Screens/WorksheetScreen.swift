@@ -29,7 +29,8 @@ enum WorksheetScreen {
         let columnWidth = listRect.width / columns
         let gap = columns > 1 ? 2 : 0  // room for the rule between columns
         let (rows, cursor) = ChainRows.worksheet(sheet, check: check, focus: view.focus, editing: editing,
-                                                  leases: state.live.leases, width: WorksheetScreen.rowWidth(state.size), s)
+                                                  leases: state.live.leases, prompts: promptRows(state, height: listRect.height),
+                                                  width: WorksheetScreen.rowWidth(state.size), s)
         for (c, section) in sections(rows, into: columns).enumerated() {
             let rect = Rect(x: listRect.x + c * columnWidth, y: listRect.y, width: columnWidth - gap, height: listRect.height)
             let focusRows = section.rows.indices.filter { section.rows[$0].slot == view.focus }
@@ -61,6 +62,29 @@ extension WorksheetScreen {
         let list = size.width - 4
         let columns = columnCount(list)
         return list / columns - (columns > 1 ? 2 : 0) - 1
+    }
+
+    /// The method's prompts for the part a group work is about, as dim "? …" rows for under
+    /// its heading. The fields matter more: at most a quarter of the list's height, whole
+    /// prompts first; a first prompt longer than that is cut.
+    static func promptRows(_ state: AppState, height: Int) -> (kind: EntryKind, rows: [ChainRow])? {
+        guard let (part, prompts) = MethodPrompts.atCurrentItem(state.session, state.strings.language),
+              let kind = EntryKind(part: part) else { return nil }
+        let width = max(1, rowWidth(state.size) - 4)  // after the indent and "? "
+        let budget = max(1, height / 4)
+        var rows: [ChainRow] = []
+        for prompt in prompts {
+            var lines = wrap(prompt, width: width)
+            if rows.count + lines.count > budget {
+                guard rows.isEmpty else { break }
+                lines = Array(lines.prefix(budget))
+                lines[lines.count - 1] = truncate(lines[lines.count - 1] + " …", width: width)
+            }
+            rows += lines.enumerated().map { i, line in
+                ChainRow(text: i == 0 ? "? " + line : line, role: .muted, indent: i == 0 ? 2 : 4)
+            }
+        }
+        return rows.isEmpty ? nil : (kind, rows)
     }
 
     /// Splits the rows at the part headings: one section per column (all in one for 1 column).
