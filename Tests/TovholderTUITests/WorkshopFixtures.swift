@@ -17,7 +17,8 @@ enum WorkshopFixtures {
         ("", [], [], [], []),
     ]
 
-    /// `count` groups, cycling through the samples; trial actions try the mechanism with the
+    /// `count` groups, cycling through the samples; mechanisms serve the goal with the same
+    /// index (the last of several serves none), trial actions try the mechanism with the
     /// same index (the last one tries nothing), signs show the first goal.
     static func workshop(groups count: Int) -> Workshop {
         var workshop = Workshop()
@@ -30,7 +31,11 @@ enum WorkshopFixtures {
                 texts.enumerated().map { Entry(id: id(), groupID: group.id, kind: kind, text: $1, position: Double($0)) }
             }
             let goals = entries(.goal, sample.goals)
-            let mechanisms = entries(.mechanism, sample.mechanisms)
+            var mechanisms = entries(.mechanism, sample.mechanisms)
+            // Each mechanism serves a goal, but the last of several serves none.
+            for i in mechanisms.indices where !goals.isEmpty && (i < mechanisms.count - 1 || mechanisms.count == 1) {
+                mechanisms[i].links = [goals[min(i, goals.count - 1)].id]
+            }
             var actions = entries(.trialAction, sample.actions)
             for i in actions.indices where i < mechanisms.count && i < actions.count - 1 { actions[i].links = [mechanisms[i].id] }
             var signs = entries(.sign, sample.signs)

@@ -41,12 +41,10 @@ public enum Keymap {
 
         // The method's activities: the vote (no text field, so Space is free), the deck of cards.
         KeyBinding(keys: [.char(" ")], label: space, command: .toggle, description: .keyDot,
-                   contexts: [.vote], barPriority: 1),
+                   contexts: [.vote], barPriority: 1, seats: .participant),
         b([.char("r")], "r", .reveal, .keyReveal, [.vote], 2),
         b([.char("p"), .enter], "p", .projectCard, .keyProjectCard, [.cards], 2),
         b([.char("d")], "d", .deal, .keyDeal, [.cards], 3),
-        b([.function(11), .ctrl("p")], "F11", .openVote, .keyOpenVote, [.worksheet, .agreement, .card, .plenum], 13),
-        b([.ctrl("d")], "^D", .openCard, .keyOpenCard, [.worksheet, .agreement, .plenum], 14),
         b([.function(3), .ctrl("n")], "F3", .newEntry, .keyDrawCard, [.card], 3),
 
         // Lists.
@@ -87,6 +85,8 @@ public enum Keymap {
         b([.function(8)], "F7/F8", .moveDown, .keyMove, [.worksheet], 11),
         b([.function(9)], "F9", .deleteEntry, .keyDelete, [.worksheet, .agreement, .roadmap], 7),
         b([.function(12)], "F12", .history, .keyHistory, [.worksheet, .plenum, .notes], 12),
+        b([.function(11), .ctrl("p")], "F11", .openVote, .keyOpenVote, [.worksheet, .agreement, .card, .plenum], 13),
+        b([.ctrl("d")], "^D", .openCard, .keyOpenCard, [.worksheet, .agreement, .plenum], 14),
         b([.pageUp], "PgUp", .scrollLeft, .keyScrollGroups, [.plenum], nil),
         b([.pageDown], "PgUp/PgDn", .scrollRight, .keyScrollGroups, [.plenum], 5),
         b([.ctrl("z")], "^Z", .undo, .keyUndo, typing, 8),

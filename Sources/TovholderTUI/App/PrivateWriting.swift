@@ -5,6 +5,9 @@ import TovholderCore
 /// group is anchored by another's goals; `h` again shows them to everyone. The facilitator
 /// always sees everything, marked as hidden from the room.
 enum PrivateWriting {
+    /// What another group's hidden entry shows: the same for every entry, so not even its length tells.
+    static let blurred = String(repeating: "░", count: 10)
+
     static func toggle(_ state: inout AppState) -> [Effect] {
         let s = state.strings
         let item = state.session.currentItem
@@ -26,21 +29,24 @@ enum PrivateWriting {
 
 extension AppState {
     /// The groups' work as this terminal may see it: while a part is written privately, a
-    /// participant sees only its own group's entries of it, and the projector none.
+    /// participant reads only its own group's entries of it, and the projector none. The
+    /// others' entries are there but blurred (as sticky notes in Mural's private mode): the
+    /// room sees that a group is writing, not what.
     var visibleWorkshop: Workshop {
         let hidden = session.hiddenParts
         guard !hidden.isEmpty, !seat.isFacilitator else { return workshop }
         var own: Int64?
         if case .participant(let group) = seat { own = group }
         var shown = workshop
+        func blur(_ e: Entry) -> Entry { var b = e; b.text = e.isBlank ? e.text : PrivateWriting.blurred; return b }
         for (id, var sheet) in workshop.worksheets where id != own {
             for part in hidden {
                 switch part {
-                case .goals: sheet.goals = []
-                case .mechanisms: sheet.mechanisms = []
-                case .trialActions: sheet.trialActions = []
-                case .signs: sheet.signs = []
-                case .challenge: sheet.challenge = nil
+                case .goals: sheet.goals = sheet.goals.map(blur)
+                case .mechanisms: sheet.mechanisms = sheet.mechanisms.map(blur)
+                case .trialActions: sheet.trialActions = sheet.trialActions.map(blur)
+                case .signs: sheet.signs = sheet.signs.map(blur)
+                case .challenge: sheet.challenge = sheet.challenge.map(blur)
                 case .agreement: break
                 }
             }

@@ -22,9 +22,10 @@ enum CardsScreen {
         for (i, entry) in cards.enumerated() {
             let key = entry.deck.id + "/" + entry.card.id
             let selected = i == view.selected
-            let held = holders[key].map { s.format(MethodKey.cardHeldBy, $0.joined(separator: ", ")) } ?? s[MethodKey.cardNobody]
+            // Who holds the card first, so a narrow screen cuts the card's title rather than them.
+            let held = holders[key].map { "[" + $0.joined(separator: ", ") + "] " } ?? ""
             let mark = key == projected ? "▣ " : "  "
-            rows.append(ChainRow(text: (selected ? "▶ " : "  ") + mark + "\(i + 1). " + entry.card.title + "  – " + held,
+            rows.append(ChainRow(text: (selected ? "▶ " : "  ") + mark + "\(i + 1). " + held + entry.card.title,
                                  role: selected ? .selection : .text))
         }
         let questionsHeight = 5

@@ -18,8 +18,8 @@ enum VoteScreen {
         let participant: Int64? = { if case .participant(let g) = state.seat { return g } else { return nil } }()
         let status: String
         if participant != nil {
-            status = vote.isOpen ? s.format(MethodKey.dotsLeft, s.dots(vote.remaining(for: state.terminalID)),
-                                            s.dots(vote.dotsPerTerminal)) : s[MethodKey.voteIsClosed]
+            status = vote.isOpen ? s.format(MethodKey.dotsLeft, vote.remaining(for: state.terminalID), vote.dotsPerTerminal)
+                : s[MethodKey.voteIsClosed]
         } else {
             status = s.format(MethodKey.voteProgress, vote.voters, s.dots(vote.dots.count)) + " · "
                 + s[vote.revealed ? MethodKey.revealed : MethodKey.hiddenCounts]
@@ -34,6 +34,8 @@ enum VoteScreen {
             canvas.put(s[MethodKey.nothingToVoteOn], x: area.x, y: y, role: .muted, maxX: area.maxX)
             return
         }
+        // The counts in one column: a bar as long as the most dots (at most 10), then the number.
+        let barWidth = min(10, ballot.map { tally[$0.id] ?? 0 }.max() ?? 0)
         var rows: [ChainRow] = []
         var selectedRow = 0
         var lastGroup: Int64?
@@ -48,7 +50,9 @@ enum VoteScreen {
             if selected { selectedRow = rows.count }
             let dot = participant == nil ? "" : (mine.contains(entry.id) ? "● " : "○ ")
             let count = tally[entry.id] ?? 0
-            let counted = showCounts ? String(repeating: "■", count: min(count, 12)) + " \(count)  " : ""
+            let bar = String(repeating: "■", count: min(count, barWidth))
+            let number = String(count)
+            let counted = showCounts ? bar + String(repeating: " ", count: barWidth - bar.count + max(0, 3 - number.count)) + number + "  " : ""
             let label = Wording.entryLabel(entry, in: sheet, s.language)
             let text = (selected ? "▶ " : "  ") + dot + counted + label + "  " + entry.text.replacingOccurrences(of: "\n", with: " ")
             rows.append(ChainRow(text: text, role: selected ? .selection : .text))

@@ -5,11 +5,11 @@ import TovholderCore
 public enum MethodKey: CaseIterable, Sendable {
     case voteTitle, voteOpen, voteClosed, voteScopeAll, voteScopeGroup, voteProgress, dotsLeft, noDotsLeft,
          voteIsClosed, notOnBallot, noVote, nothingToVoteOn, noPartToVote, voteStarted, voteEnded, voteReopened,
-         revealed, hiddenCounts, voteKeysFacilitator, voteKeysParticipant, voteInProgressNotice, dotsCount,
+         revealed, hiddenCounts, voteInProgressNotice, dotsCount,
          voteRoomHint
-    case cardsTitle, cardHeldBy, cardNobody, cardsKeys, dealt, cardProjected, cardNotProjected, noDeck,
+    case cardsTitle, dealt, cardProjected, cardNotProjected, noDeck,
          cardTitle, noCardYet, drawHint, cardDrawn, cardDealtNotice, cardAnswerPlaceholder, cardOf
-    case hiddenNotice, shownNotice, hiddenMark, hiddenFromRoom, noPartToHide
+    case hiddenNotice, shownNotice, hiddenMark, noPartToHide
 }
 
 extension Strings {
@@ -31,7 +31,7 @@ extension Strings {
         case .voteScopeAll: return l("på tværs af grupperne", "across the groups")
         case .voteScopeGroup: return l("i hver gruppe", "within each group")
         case .voteProgress: return l("%1 terminaler har givet %2", "%1 terminals have given %2")
-        case .dotsLeft: return l("Du har %1 tilbage af %2.", "You have %1 left of %2.")
+        case .dotsLeft: return l("Du har %1 af %2 prikker tilbage.", "You have %1 of %2 dots left.")
         case .noDotsLeft: return l("Alle dine prikker er givet – tag en tilbage med mellemrum først.",
                                    "All your dots are given – take one back with Space first.")
         case .voteIsClosed: return l("Afstemningen er lukket.", "The vote is closed.")
@@ -46,19 +46,11 @@ extension Strings {
         case .voteReopened: return l("Afstemningen er åben igen.", "The vote is open again.")
         case .revealed: return l("Resultatet vises for rummet (r: skjul).", "The result is shown to the room (r: hide).")
         case .hiddenCounts: return l("Resultatet er skjult for rummet (r: vis).", "The result is hidden from the room (r: show).")
-        case .voteKeysFacilitator: return l("v: luk/åbn · r: vis/skjul resultatet · Esc: tilbage",
-                                            "v: close/open · r: show/hide the result · Esc: back")
-        case .voteKeysParticipant: return l("↑↓: vælg · Mellemrum: giv/tag prik · Esc: tilbage til arket",
-                                            "↑↓: choose · Space: give/take a dot · Esc: back to the sheet")
         case .voteInProgressNotice: return l("Prikafstemning i gang: F11 eller Ctrl-P for at stemme.",
                                              "Dot vote under way: F11 or Ctrl-P to vote.")
         case .dotsCount: return l("%1 prikker", "%1 dots")
         case .voteRoomHint: return l("Stem på jeres egne terminaler", "Vote on your own terminals")
         case .cardsTitle: return l("Dialogkort: %1", "Dialogue cards: %1")
-        case .cardHeldBy: return l("hos %1", "with %1")
-        case .cardNobody: return l("hos ingen", "with nobody")
-        case .cardsKeys: return l("↑↓: vælg · p: vis på projektoren · d: del ét kort ud til hver gruppe · Esc: tilbage",
-                                  "↑↓: choose · p: show on the projector · d: deal one card to each group · Esc: back")
         case .dealt: return l("Hver gruppe har fået et kort.", "Each group has been dealt a card.")
         case .cardProjected: return l("Projektoren viser kortet (p: tilbage).", "The projector shows the card (p: back).")
         case .cardNotProjected: return l("Projektoren følger dagen igen.", "The projector follows the day again.")
@@ -74,7 +66,6 @@ extension Strings {
                                      "The groups write %1 privately: the others and the projector cannot see them (h: show).")
         case .shownNotice: return l("%1 vises nu for alle.", "%1 are now shown to everyone.")
         case .hiddenMark: return l("skjult for rummet", "hidden from the room")
-        case .hiddenFromRoom: return l("Skjult, indtil facilitatoren viser det", "Hidden until the facilitator reveals it")
         case .noPartToHide: return l("Dette punkt har ingen del af kæden at skjule.", "This item has no part of the chain to hide.")
         }
     }
