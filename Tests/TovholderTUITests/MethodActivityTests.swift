@@ -85,6 +85,15 @@ final class MethodActivityTests: XCTestCase {
         _ = update(&state, .workshopReloaded(workshop))
         guard case .worksheet = state.screen else { return XCTFail("stays in the field") }
         XCTAssertEqual(state.notice, state.strings[MethodKey.voteInProgressNotice])
+        _ = key(&state, .char("y"))
+        guard case .worksheet = state.screen else { return XCTFail("types on") }
+        _ = key(&state, .escape)
+        guard case .vote = state.screen else { return XCTFail("leaving the field, on to the vote") }
+        _ = key(&state, .escape)
+        guard case .worksheet = state.screen else { return XCTFail("back on the sheet, and left there") }
+        _ = key(&state, .char("z"))
+        _ = key(&state, .escape)
+        guard case .worksheet = state.screen else { return XCTFail("the same vote takes nobody twice") }
     }
 
     func testAParticipantCannotStartOrRevealAVote() {

@@ -77,22 +77,24 @@ enum CardUpdate {
         state.session.programme.deck(deal.deckID)?.card(deal.cardID)
     }
 
-    /// A participant is taken to a newly dealt card once, when not typing. The first look
-    /// (joining) only notes what the group holds: a card dealt before stays where it is.
+    /// A participant is taken to a newly dealt card once: at once, or when it leaves the field
+    /// it is typing in. The first look (joining) only notes what the group holds: a card
+    /// dealt before stays where it is. A vote open meanwhile goes first.
     static func follow(_ state: inout AppState) {
         guard case .participant(let group) = state.seat else { return }
         let latest = state.workshop.card(of: group)?.id ?? 0
         guard let seen = state.seenDeal else { state.seenDeal = latest; return }
         guard latest != seen else { return }
-        state.seenDeal = latest
         switch state.screen {
-        case .help, .chooseGroup, .vote, .card: return
+        case .help, .chooseGroup, .vote: return
+        case .card: state.seenDeal = latest; return
         default: break
         }
         guard state.editing == nil else {
-            state.show(state.strings[MethodKey.cardDealtNotice], forSeconds: 30)
+            if state.notice == nil { state.show(state.strings[MethodKey.cardDealtNotice], forSeconds: 30) }
             return
         }
+        state.seenDeal = latest
         state.screen = .card(CardView(groupID: group, returnTo: state.screen))
     }
 }

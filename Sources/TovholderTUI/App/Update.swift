@@ -92,7 +92,10 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
     case .key(let key):
         if state.noticeUntil == nil { state.notice = nil }
         let before = ProjectorFollow.shows(for: state.screen)
-        let effects = KeyRouting.handle(key, &state)
+        var effects = KeyRouting.handle(key, &state)
+        // A participant who just left a field goes on to a vote opened or a card dealt meanwhile.
+        CardUpdate.follow(&state)
+        effects += VoteUpdate.follow(&state)
         // The projector follows when this key took the facilitator to another screen.
         guard ProjectorFollow.shows(for: state.screen) != before else { return effects }
         return effects + ProjectorFollow.follow(&state)

@@ -98,20 +98,21 @@ enum VoteUpdate {
         }
     }
 
-    /// A participant is taken to a newly opened vote once (never out of a field being typed
-    /// in: then a notice says how to get there).
+    /// A participant is taken to a newly opened vote once: at once, or when it leaves the
+    /// field it is typing in (a notice says so meanwhile); never out of help.
     static func follow(_ state: inout AppState) -> [Effect] {
         guard case .participant = state.seat, let vote = state.workshop.currentVote, vote.isOpen,
               state.seenVote != vote.id else { return [] }
-        state.seenVote = vote.id
         switch state.screen {
-        case .help, .chooseGroup, .vote: return []
+        case .help, .chooseGroup: return []
+        case .vote: state.seenVote = vote.id; return []
         default: break
         }
         guard state.editing == nil else {
-            state.show(state.strings[MethodKey.voteInProgressNotice], forSeconds: 30)
+            if state.notice == nil { state.show(state.strings[MethodKey.voteInProgressNotice], forSeconds: 30) }
             return []
         }
+        state.seenVote = vote.id
         state.screen = .vote(VoteView(returnTo: state.screen))
         return []
     }
