@@ -119,4 +119,50 @@ final class ChainStageTests: XCTestCase {
         XCTAssertEqual(check.findings().map(\.kind), [.mechanismServingAll])
         XCTAssertEqual(check.findings()[0].question(naming: "Mek 1").da, "Tjener Mek 1 virkelig alle mål?")
     }
+
+    func testATemplateSaysPerItemWhatTheDayHasReached() throws {
+        let yaml = """
+            format: 1
+            title: Dag 2
+            organisation: Test
+            date: 2024-01-18
+            challenge: {question: Hvordan?}
+            agenda:
+              - {id: genbesoeg, kind: intro, title: Genbesøg kæden, start: 09.00, minutes: 10, reaches: [goals, mechanisms, signs]}
+              - {id: proeve, kind: group-work, title: Prøvehandlinger, start: 09.10, minutes: 30, part: trial-actions}
+              - {id: kun-maal, kind: plenum, title: Kun målene, start: 09.40, minutes: 10, reaches: [goals]}
+            """
+        guard case .success(let day) = TemplateLoader.parse(bytes: Array(yaml.utf8), file: "dag2.yaml") else {
+            return XCTFail("the template loads")
+        }
+        var s = SessionState(programme: day)
+        XCTAssertEqual(s.reachedParts, [.challenge, .goals, .mechanisms, .signs], "day 2 starts where day 1 ended")
+        s.currentIndex = 1
+        XCTAssertEqual(s.reachedParts, [.challenge, .goals, .mechanisms, .signs, .trialActions])
+        s.currentIndex = 2
+        XCTAssertEqual(s.reachedParts, [.challenge, .goals], "an item's reaches: replaces what came before")
+        XCTAssertEqual(ChainCheck(sheet, reached: s.reachedParts).findings(), [], "signs are not asked about here")
+    }
+
+    func testAnUnknownPartInReachesNamesItsLine() {
+        let yaml = """
+            format: 1
+            title: Dag
+            organisation: Test
+            date: 2024-01-18
+            challenge: {question: Hvordan?}
+            agenda:
+              - id: a
+                kind: intro
+                title: A
+                start: 09.00
+                minutes: 10
+                reaches: [goals, maal]
+            """
+        guard case .failure(let errors) = TemplateLoader.parse(bytes: Array(yaml.utf8), file: "dag.yaml") else {
+            return XCTFail("refused")
+        }
+        XCTAssertEqual(errors.issues.map { "\($0.line):\($0.column)" }, ["12:22"])
+        XCTAssertTrue(errors.text(.da).contains("maal"), errors.text(.da))
+    }
 }

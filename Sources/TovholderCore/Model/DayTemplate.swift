@@ -102,15 +102,18 @@ public struct AgendaItem: Codable, Equatable, Sendable, Identifiable {
     /// The facilitator's own notes for the item (the template's `notes:`): shown on the
     /// presenter console, never on the projector, in the minutes only when asked for.
     public var notes: String?
+    /// The parts of the chain the day has reached at this item, when the template says so
+    /// (`reaches:`); else they follow from the items' parts (`SessionState.reachedParts`).
+    public var reaches: [WorksheetPart]?
 
     public init(id: String, kind: ItemKind, title: String, subtitle: String? = nil,
                 start: ClockTime, minutes: Int, timed: Bool? = nil, speaker: String? = nil,
                 part: WorksheetPart? = nil, bullets: [String] = [], questions: [String] = [],
-                steps: [ExerciseStep] = [], notes: String? = nil) {
+                steps: [ExerciseStep] = [], notes: String? = nil, reaches: [WorksheetPart]? = nil) {
         self.id = id; self.kind = kind; self.title = title; self.subtitle = subtitle
         self.start = start; self.minutes = minutes; self.timed = timed ?? kind.timedByDefault
         self.speaker = speaker; self.part = part; self.bullets = bullets
-        self.questions = questions; self.steps = steps; self.notes = notes
+        self.questions = questions; self.steps = steps; self.notes = notes; self.reaches = reaches
     }
 
     public var end: ClockTime { ClockTime(minutes: start.minutes + minutes) }

@@ -44,14 +44,18 @@ public struct ItemProgress: Equatable, Sendable {
 
 extension SessionState {
     /// The parts of the chain the day has reached at the current item: the challenge, and
-    /// every part a group-work item up to here fills. The chain check asks about these only
-    /// (trial actions are day 2's on the reference day). A programme that names no parts at
-    /// all is checked whole.
+    /// every part an item up to here is about. An item's `reaches:` says it outright (from
+    /// that item on, its parts replace what came before). The chain check asks about these
+    /// only (trial actions are day 2's on the reference day). A programme that names no parts
+    /// at all is checked whole.
     public var reachedParts: Set<WorksheetPart> {
         let agenda = programme.agenda
-        guard agenda.contains(where: { $0.part != nil }) else { return Set(WorksheetPart.allCases) }
+        guard agenda.contains(where: { $0.part != nil || $0.reaches != nil }) else { return Set(WorksheetPart.allCases) }
         var parts: Set<WorksheetPart> = [.challenge]
-        for item in agenda[...min(currentIndex, agenda.count - 1)] { if let part = item.part { parts.insert(part) } }
+        for item in agenda[...min(currentIndex, agenda.count - 1)] {
+            if let reaches = item.reaches { parts = Set(reaches).union([.challenge]) }
+            if let part = item.part { parts.insert(part) }
+        }
         return parts
     }
 }

@@ -6,7 +6,7 @@ enum TemplateKeys {
                        "agenda", "example", "agreement_questions", "roadmap", "prompts", "vote_dots", "decks"]
     static let challenge = ["question", "bullets"]
     static let item = ["id", "kind", "title", "subtitle", "start", "minutes", "timed", "speaker", "part",
-                       "bullets", "questions", "steps", "notes"]
+                       "bullets", "questions", "steps", "notes", "reaches"]
     static let step = ["title", "instruction", "example", "hint"]
     static let example = ["title", "challenge", "goal", "mechanisms", "trial_actions", "signs"]
     static let phase = ["from", "to", "title", "activities"]
@@ -104,6 +104,11 @@ extension NodeReader {
         return prompts
     }
 
+    /// `reaches:` — the parts of the chain the day has reached at this item, each a part's name.
+    private func readReaches(_ field: Field) -> [WorksheetPart] {
+        list(field).compactMap { entry in choice(Field(name: field.name, key: entry, value: entry), M.partWord) }
+    }
+
     // MARK: Agenda
 
     private func readAgenda(_ field: Field) -> [AgendaItem]? {
@@ -145,6 +150,7 @@ extension NodeReader {
             let questions = texts(f["questions"])
             let steps = list(f["steps"]).compactMap(readStep)
             let notes = optionalText(f["notes"])
+            let reaches = f["reaches"].flatMap { NodeReader.isNull($0.value) ? nil : readReaches($0) }
 
             // Items follow each other: each starts at or after the previous one ends.
             if let start, let sf = startField {
@@ -158,7 +164,8 @@ extension NodeReader {
             if let id, let kind, let title, let start, let minutes {
                 items.append(AgendaItem(id: id, kind: kind, title: title, subtitle: subtitle, start: start,
                                         minutes: minutes, timed: timed, speaker: speaker, part: part,
-                                        bullets: bullets, questions: questions, steps: steps, notes: notes))
+                                        bullets: bullets, questions: questions, steps: steps, notes: notes,
+                                        reaches: reaches))
             }
         }
         return items
