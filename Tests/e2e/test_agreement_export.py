@@ -68,7 +68,7 @@ def test_export_from_the_command_line(term, workdir):
     ics = run_cli("export", path, "--format", "ics", "-o", out)
     assert ics.returncode == 0 and open(out, "rb").read().startswith(b"BEGIN:VCALENDAR\r\n")
     data = json.loads(run_cli("export", path, "--format", "json").stdout)
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     assert run_cli("export", path, "--format", "pdf").returncode == 2
     missing = run_cli("export", os.path.join(workdir, "findes-ikke.tovholder"))
     assert missing.returncode == 1 and "findes-ikke.tovholder" in missing.stderr
