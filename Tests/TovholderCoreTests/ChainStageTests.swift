@@ -165,4 +165,54 @@ final class ChainStageTests: XCTestCase {
         XCTAssertEqual(errors.issues.map { "\($0.line):\($0.column)" }, ["12:22"])
         XCTAssertTrue(errors.text(.da).contains("maal"), errors.text(.da))
     }
+
+    /// Every rule at every item of the reference day: a sheet that breaks all of them at once
+    /// (six goals, one empty; a mechanism serving no goal and one serving all; trial actions
+    /// without a mechanism and trying all; signs without a goal and showing all), and the
+    /// kinds of question asked at each item, written out by hand from the programme.
+    func testEveryRuleAtEveryItemOfTheReferenceDay() throws {
+        let day = try referenceDay()
+        let ids = day.programme.agenda.map(\.id)
+        let goals = (2...7).map { e($0, .goal, $0 == 7 ? " " : "x") }
+        let broken = Worksheet(
+            group: group, challenge: e(1, .challenge, ""), goals: goals,
+            mechanisms: [e(10, .mechanism), e(11, .mechanism, links: Array(2...7)), e(12, .mechanism, links: [2])],
+            trialActions: [e(20, .trialAction), e(21, .trialAction, links: [10, 11, 12])],
+            signs: [e(30, .sign), e(31, .sign, links: Array(2...7))])
+        let before: [ChainFinding.Kind] = [.challengeMissing]
+        let goalsReached: [ChainFinding.Kind] = before + [.emptyGoal, .tooManyGoals]
+        let mechanismsReached: [ChainFinding.Kind] = goalsReached + [.mechanismWithoutGoal, .mechanismServingAll]
+        // (A sign showing every goal leaves no goal without one: that question has its own test above.)
+        let signsReached: [ChainFinding.Kind] = [.challengeMissing, .emptyGoal, .tooManyGoals,
+                                                 .mechanismWithoutGoal, .mechanismServingAll, .signWithoutGoal, .signShowingAll]
+        let expected: [String: [ChainFinding.Kind]] = [
+            "velkommen": before, "udfordringen": before, "taelle-til-3": before, "kunne-i-taelle": before,
+            "maal": goalsReached, "droem-maalene-stoerre": goalsReached, "pause": goalsReached,
+            "mekanismer": mechanismsReached, "sygefravaer": mechanismsReached, "formuler-mekanismer": mechanismsReached,
+            "opsamling-mekanismer": mechanismsReached, "frokost": mechanismsReached, "oplaeg": mechanismsReached,
+            "refleksion": mechanismsReached,
+            "tegn": signsReached, "formuler-tegn": signsReached, "opsamling-tegn": signsReached, "koereplan": signsReached,
+            "aftaleskema": signsReached, "afrunding": signsReached, "tak": signsReached,
+        ]
+        XCTAssertEqual(Set(expected.keys), Set(ids), "every item of the reference day has its line here")
+        for (index, id) in ids.enumerated() {
+            var state = day
+            state.currentIndex = index
+            let kinds = ChainCheck(broken, reached: state.reachedParts).findings().map(\.kind)
+            let distinct = kinds.reduce(into: [ChainFinding.Kind]()) { if !$0.contains($1) { $0.append($1) } }
+            XCTAssertEqual(distinct, expected[id], id)
+            XCTAssertFalse(kinds.contains(.untriedMechanism) || kinds.contains(.trialActionWithoutMechanism)
+                           || kinds.contains(.trialActionTryingAll), "\(id): trial actions are day 2's")
+        }
+        // The sheet with no goal at all is asked for one from the goals on.
+        var noGoal = broken
+        noGoal.goals = []
+        do {
+            var s = day
+            s.currentIndex = ids.firstIndex(of: "kunne-i-taelle")!
+            XCTAssertFalse(ChainCheck(noGoal, reached: s.reachedParts).goalMissing)
+            s.currentIndex = ids.firstIndex(of: "maal")!
+            XCTAssertTrue(ChainCheck(noGoal, reached: s.reachedParts).goalMissing)
+        }
+    }
 }
