@@ -141,22 +141,6 @@ func openRunning(_ file: String, _ lang: Language) throws -> (SessionStore, Sess
     do { return (store, try store.load()) } catch let e as SessionError { throw UserError(e.message, lang) }
 }
 
-/// `tovholder new FILE [--template NAME|PATH]`
-struct New: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Opret en ny session fra en skabelon.")
-    @OptionGroup var global: GlobalOptions
-    @Argument(help: "Ny sessionsfil / new session file") var file: String
-    @Option(help: "Skabelonens navn eller sti / template name or path") var template: String = TemplateCatalog.defaultName
-
-    func run() throws {
-        guard try examine(file, global.lang) == .missing else {
-            throw UserError(SessionError.exists(path: file).message, global.lang)
-        }
-        _ = try createSession(file, template: template, global.lang)
-        print(Localized(da: "Oprettet: \(file)", en: "Created: \(file)").text(global.lang))
-    }
-}
-
 /// `tovholder check PATH`: validate a template, theme or session file without changing it.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Kontrollér en skabelon, et tema eller en session.")
@@ -273,19 +257,10 @@ func damaged(_ e: SessionError, _ file: String, _ lang: Language) -> String {
 }
 
 func createSession(_ file: String, template: String, _ lang: Language) throws -> SessionStore {
-    guard let path = TemplateCatalog.resolve(template) else {
-        throw UserError(Localized(da: "skabelonen \"\(template)\" findes ikke (se: tovholder templates)",
-                                  en: "template \"\(template)\" not found (see: tovholder templates)"), lang)
-    }
-    switch TemplateLoader.load(path: path) {
-    case .failure(let errors): throw UserError(errors.text(lang))
-    case .success(let programme):
-        do {
-            return try SessionStore.create(path: file, programme: programme,
-                                           templateName: (path as NSString).lastPathComponent,
-                                           now: Date().timeIntervalSince1970)
-        } catch let e as SessionError { throw UserError(e.message, lang) }
-    }
+    let (programme, name) = try loadTemplate(template, lang)
+    do {
+        return try SessionStore.create(path: file, programme: programme, templateName: name, now: Date().timeIntervalSince1970)
+    } catch let e as SessionError { throw UserError(e.message, lang) }
 }
 
 /// Without --theme: the compiled-in projector theme (a test keeps it equal to

@@ -62,7 +62,7 @@ struct Tovholder: ParsableCommand {
         commandName: "tovholder",
         abstract: "Tovholder – styr en udviklingsdag fra terminalen / run a development day from the terminal.",
         version: "0.1.0",
-        subcommands: [Open.self, New.self, Join.self, Projector.self, Serve.self, Export.self, Check.self, Templates.self, Backups.self, Restore.self],
+        subcommands: [Open.self, New.self, Join.self, Projector.self, Serve.self, Export.self, Check.self, Templates.self, Backups.self, Restore.self, Reset.self],
         defaultSubcommand: Open.self)
 }
 
@@ -74,7 +74,7 @@ enum QuickOpen {
     /// every type (`String(describing:)`), a tenth of the start-up time. The e2e tests run
     /// every subcommand, so a name missing here fails them.
     static let subcommandNames: Set<String> = ["open", "new", "join", "projector", "serve", "export", "check", "templates",
-                                               "backups", "restore"]
+                                               "backups", "restore", "reset"]
 
     static func parse(_ args: [String]) -> OpenRequest? {
         var request = OpenRequest(file: Open.defaultFile, lang: .da, theme: nil)

@@ -113,7 +113,8 @@ final class ExportFormatTests: XCTestCase {
             let events = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [[String: Any]]
             let dated = m.groups.filter { $0.agreement?.nextMeeting.date != nil }
             XCTAssertEqual(dated.count, 2)
-            XCTAssertEqual(events.count, dated.count + m.roadmap.count)
+            let dueRows = m.groups.flatMap { $0.agreement?.rows ?? [] }.filter { $0.due != nil }
+            XCTAssertEqual(events.count, dated.count + dueRows.count + m.roadmap.count)
             XCTAssertEqual(Set(events.map { $0["uid"] as! String }).count, events.count, "UIDs are unique")
             let first = try XCTUnwrap(events.first { ($0["uid"] as! String).hasPrefix("next-meeting-g1.") })
             XCTAssertEqual(first["start"] as? String, "2024-01-09T13:30:00+01:00")

@@ -10,11 +10,13 @@ public struct Agreement: Equatable, Sendable {
     /// "Hvornår mødes gruppen igen, og hvem er tovholder?"
     public var nextMeeting: NextMeeting
     public var tovholder: String
+    /// Concrete agreements from earlier days of the series, to be followed up today.
+    public var earlier: [EarlierAgreement]
 
     public init(groupID: Int64, perspectives: String = "", involve: String = "", rows: [AgreementRow] = [],
-                nextMeeting: NextMeeting = NextMeeting(), tovholder: String = "") {
+                nextMeeting: NextMeeting = NextMeeting(), tovholder: String = "", earlier: [EarlierAgreement] = []) {
         self.groupID = groupID; self.perspectives = perspectives; self.involve = involve
-        self.rows = rows; self.nextMeeting = nextMeeting; self.tovholder = tovholder
+        self.rows = rows; self.nextMeeting = nextMeeting; self.tovholder = tovholder; self.earlier = earlier
     }
 }
 
@@ -53,10 +55,12 @@ public struct RoadmapEntry: Equatable, Sendable, Identifiable {
     public var title: String
     public var activities: [String]
     public var position: Double
+    /// The day of the series the phase was carried from (nil: this day's own).
+    public var originDay: CalendarDate?
     public init(id: Int64, from: CalendarDate, to: CalendarDate? = nil, title: String, activities: [String] = [],
-                position: Double) {
+                position: Double, originDay: CalendarDate? = nil) {
         self.id = id; self.from = from; self.to = to; self.title = title; self.activities = activities
-        self.position = position
+        self.position = position; self.originDay = originDay
     }
 }
 

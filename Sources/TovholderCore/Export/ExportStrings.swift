@@ -43,7 +43,29 @@ public struct ExportStrings: Sendable {
     public var exported: String { t("Eksporteret", "Exported") }
     public var at: String { t("kl.", "at") }
     public var meetsAgain: String { t("mødes igen", "meets again") }
+    /// A concrete agreement's deadline in a calendar: "Frist · Gruppe 1: Anne – Erfaringer fra Ballerup".
+    public func dueSummary(group: String, who: String, knowledge: String) -> String {
+        let what = [who, knowledge].filter { !$0.isEmpty }.joined(separator: " – ")
+        return t("Frist", "Due") + " · " + group + (what.isEmpty ? "" : ": " + what)
+    }
     public var dotVotes: String { t("Prikafstemninger", "Dot votes") }
+    public var programmeChanges: String { t("Ændringer i programmet", "Changes to the programme") }
+    /// "Programmet blev ændret 10.42: Frokost flyttet til 11.45".
+    public func programmeChanged(_ at: String, _ what: String) -> String {
+        t("Programmet blev ændret \(at): \(what)", "The programme was changed at \(at): \(what)")
+    }
+    public var notFollowedUp: String { t("ikke fulgt op", "not followed up") }
+    public var earlierDaysLabel: String { t("Tidligere dage i forløbet", "Earlier days of the series") }
+    public func followUpHeading(_ days: String) -> String { t("Opfølgning på aftaler fra \(days)", "Follow-up of agreements from \(days)") }
+    public func changesSince(_ day: String) -> String { t("Ændret i kæden siden \(day)", "Changed in the chain since \(day)") }
+    public var added: String { t("Nyt", "New") }
+    public var changedLabel: String { t("Ændret", "Changed") }
+    public var removed: String { t("Fjernet", "Removed") }
+    public var nothingChanged: String { t("Intet ændret", "Nothing changed") }
+    /// "fra 5. december 2023" / "from 5 December 2023", with the group when another wrote it.
+    public func firstWritten(_ f: FirstWrittenMinutes, ownGroup: String) -> String {
+        t("fra ", "from ") + f.dayText + (f.group == ownGroup || f.group.isEmpty ? "" : ", " + f.group)
+    }
     public var voteOpen: String { t("stadig åben", "still open") }
     public var voteClosed: String { t("lukket", "closed") }
     public var card: String { t("Dialogkort", "Dialogue card") }
@@ -68,6 +90,7 @@ public struct ExportStrings: Sendable {
     public func status(_ s: MinutesItemStatus) -> String {
         switch s {
         case .held: return t("afholdt", "held")
+        case .passed: return t("gået hurtigt forbi", "passed through quickly")
         case .current: return t("i gang", "in progress")
         case .skipped: return t("sprunget over", "skipped")
         case .notReached: return t("ikke nået", "not reached")

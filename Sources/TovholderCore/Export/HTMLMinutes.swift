@@ -22,7 +22,12 @@ public enum HTMLMinutes {
         h += "<header>\n<h1>\(esc(m.title))</h1>\n"
         if let sub = m.subtitle, !sub.isEmpty { h += "<p class=\"subtitle\">\(esc(sub))</p>\n" }
         h += "<p>\(esc(m.organisation)) · \(esc(m.dateText))</p>\n"
-        h += "<p class=\"meta\">\(esc(s.minutes)) · \(esc(s.exported)) \(esc(m.exportedAtText))</p>\n</header>\n"
+        h += "<p class=\"meta\">\(esc(s.minutes)) · \(esc(s.exported)) \(esc(m.exportedAtText))</p>\n"
+        if !m.earlierDays.isEmpty {
+            h += "<p class=\"meta\">" + esc(s.earlierDaysLabel + ": " + m.earlierDays.map { $0.title + " (" + $0.dateText + ")" }
+                .joined(separator: ", ")) + "</p>\n"
+        }
+        h += "</header>\n"
 
         h += "<section>\n<h2>\(esc(s.challenge))</h2>\n<p class=\"question\">\(esc(m.challenge.question))</p>\n"
         h += list(m.challenge.bullets.map(esc)) + "</section>\n"
@@ -37,7 +42,9 @@ public enum HTMLMinutes {
             h += "<li class=\"\(item.status.rawValue)\"><span class=\"time\">\(esc(item.plannedText))</span> "
                 + "\(title) <span class=\"status\">\(status)</span></li>\n"
         }
-        h += "</ul>\n</section>\n"
+        h += "</ul>\n"
+        if !m.agenda.changes.isEmpty { h += list(m.agenda.changes.map { esc($0.text) }, cls: "changes") }
+        h += "</section>\n"
 
         h += "<section>\n<h2>\(esc(s.worksheets))</h2>\n"
         if m.groups.isEmpty { h += "<p>\(esc(s.noGroups))</p>\n" }
@@ -57,6 +64,7 @@ public enum HTMLMinutes {
                     }
                     return label + esc(e.text.isEmpty ? s.empty : e.text) + links
                         + (e.votes.map { " <strong class=\"dots\">— " + esc(s.dots($0)) + "</strong>" } ?? "")
+                        + (e.carried ? e.firstWritten.map { " <em>(" + esc(s.firstWritten($0, ownGroup: g.name)) + ")</em>" } ?? "" : "")
                 })
             }
             h += "<h4>\(esc(s.chainFindings))</h4>\n"
@@ -68,6 +76,21 @@ public enum HTMLMinutes {
                     h += "<dt>\(esc(qa.question))</dt><dd>\(esc(qa.answer.isEmpty ? s.empty : qa.answer))</dd>\n"
                 }
                 h += "</dl>\n"
+            }
+            if !g.followUp.isEmpty {
+                h += "<h4>\(esc(s.followUpHeading(Array(Set(g.followUp.map(\.dayText))).sorted().joined(separator: ", "))))</h4>\n"
+                h += list(g.followUp.map { f in
+                    "<strong>" + esc(f.who.isEmpty ? s.empty : f.who) + ":</strong> " + esc(f.knowledge)
+                        + (f.dueText.isEmpty ? "" : " · " + esc(s.byWhen + " " + f.dueText))
+                        + " — <strong>" + esc(f.statusText) + "</strong>" + (f.note.isEmpty ? "" : ": " + esc(f.note))
+                }, cls: "followup")
+            }
+            if let c = g.changes {
+                h += "<h4>\(esc(s.changesSince(c.sinceText)))</h4>\n"
+                if c.isEmpty { h += "<p>\(esc(s.nothingChanged))</p>\n" }
+                h += list(c.added.map { "<strong>" + esc(s.added) + ":</strong> " + esc($0) }
+                    + c.changed.map { "<strong>" + esc(s.changedLabel) + ":</strong> " + esc($0.label + ": " + $0.before) + " → " + esc($0.after) }
+                    + c.removed.map { "<strong>" + esc(s.removed) + ":</strong> " + esc($0) }, cls: "changes")
             }
             h += "</section>\n"
         }

@@ -11,6 +11,9 @@ public enum MarkdownMinutes {
         if let sub = m.subtitle, !sub.isEmpty { out.paragraph(sub) }
         out.paragraph(m.organisation + " · " + m.dateText)
         out.paragraph(s.minutes + " · " + s.exported + " " + m.exportedAtText)
+        if !m.earlierDays.isEmpty {
+            out.paragraph(s.earlierDaysLabel + ": " + m.earlierDays.map { $0.title + " (" + $0.dateText + ")" }.joined(separator: ", "))
+        }
 
         out.heading(2, s.challenge)
         out.paragraph(m.challenge.question)
@@ -26,6 +29,12 @@ public enum MarkdownMinutes {
             return line
         })
 
+        if !m.agenda.changes.isEmpty {
+            // A paragraph between, or CommonMark would join the two lists into one.
+            out.paragraph(s.programmeChanges + ":")
+            out.list(m.agenda.changes.map(\.text))
+        }
+
         out.heading(2, s.worksheets)
         if m.groups.isEmpty { out.paragraph(s.noGroups) }
         for g in m.groups {
@@ -38,6 +47,7 @@ public enum MarkdownMinutes {
                     let label = kind == .challenge ? "" : "**" + inline(e.label) + ":** "
                     return label + inline(e.text.isEmpty ? s.empty : e.text, indent: 2) + linkSuffix(kind, e, s)
                         + (e.votes.map { " — **" + s.dots($0) + "**" } ?? "")
+                        + (e.carried ? e.firstWritten.map { " *(" + inline(s.firstWritten($0, ownGroup: g.name)) + ")*" } ?? "" : "")
                 })
             }
             out.heading(4, s.chainFindings)
@@ -48,6 +58,21 @@ public enum MarkdownMinutes {
                 out.rawList(card.questions.map {
                     "**" + inline($0.question, indent: 2) + "**\\\n  " + inline($0.answer.isEmpty ? s.empty : $0.answer, indent: 2)
                 })
+            }
+            if !g.followUp.isEmpty {
+                out.heading(4, s.followUpHeading(Array(Set(g.followUp.map(\.dayText))).sorted().joined(separator: ", ")))
+                out.rawList(g.followUp.map { f in
+                    "**" + inline(f.who.isEmpty ? s.empty : f.who, indent: 2) + ":** " + inline(f.knowledge, indent: 2)
+                        + (f.dueText.isEmpty ? "" : " · " + s.byWhen + " " + inline(f.dueText, indent: 2))
+                        + " — **" + inline(f.statusText) + "**" + (f.note.isEmpty ? "" : ": " + inline(f.note, indent: 2))
+                })
+            }
+            if let c = g.changes {
+                out.heading(4, s.changesSince(c.sinceText))
+                if c.isEmpty { out.paragraph(s.nothingChanged) }
+                out.rawList(c.added.map { "**" + s.added + ":** " + inline($0, indent: 2) }
+                    + c.changed.map { "**" + s.changedLabel + ":** " + inline($0.label + ": " + $0.before, indent: 2) + " → " + inline($0.after, indent: 2) }
+                    + c.removed.map { "**" + s.removed + ":** " + inline($0, indent: 2) })
             }
         }
 

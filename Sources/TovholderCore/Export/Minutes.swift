@@ -6,6 +6,8 @@ extension Language: Codable {}
 public enum MinutesItemStatus: String, Codable, Sendable {
     /// Began and was left for a later item.
     case held
+    /// Began but was left within a minute (clicked through, as in a rehearsal): not held.
+    case passed = "passed"
     /// The item the day stood at when exported.
     case current
     /// Passed over without ever beginning.
@@ -40,6 +42,8 @@ public struct Minutes: Codable, Equatable, Sendable {
     public var roadmap: [PhaseMinutes]
     /// The day's dot votes, oldest first (the counts are on the entries, as `votes`).
     public var dotVotes: [VoteMinutes] = []
+    /// The days before this one, when it is a later day of a series.
+    public var earlierDays: [EarlierDayMinutes] = []
 }
 
 public struct AgendaMinutes: Codable, Equatable, Sendable {
@@ -49,6 +53,16 @@ public struct AgendaMinutes: Codable, Equatable, Sendable {
     /// "+7 min", or the words for on time / not begun.
     public var delayText: String
     public var items: [AgendaItemMinutes]
+    /// The changes made to the programme during the day, oldest first.
+    public var changes: [ProgrammeChangeMinutes] = []
+}
+
+/// "Programmet blev ændret 10.42: Frokost flyttet til 11.45".
+public struct ProgrammeChangeMinutes: Codable, Equatable, Sendable {
+    public var at: ClockTime
+    public var atText: String
+    public var change: ProgrammeChange
+    public var text: String
 }
 
 public struct AgendaItemMinutes: Codable, Equatable, Sendable {
@@ -78,6 +92,10 @@ public struct EntryMinutes: Codable, Equatable, Sendable {
     public var linkLabels: [String]
     /// Dots in the last vote on the entry's part; nil (absent in the JSON) when never voted on.
     public var votes: Int?
+    /// The day and group that first wrote it (today and its own group unless carried).
+    public var firstWritten: FirstWrittenMinutes?
+    /// Carried from an earlier day of the series.
+    public var carried = false
 }
 
 public struct GroupMinutes: Codable, Equatable, Sendable {
@@ -93,6 +111,10 @@ public struct GroupMinutes: Codable, Equatable, Sendable {
     public var agreement: AgreementMinutes?
     /// The dialogue cards the group held, with its answers.
     public var cards: [CardMinutes] = []
+    /// How the agreements of earlier days went (a later day of a series).
+    public var followUp: [FollowUpMinutes] = []
+    /// What changed in the chain since the day before (nil: not a later day of a series).
+    public var changes: ChainChangesMinutes?
 
     public func entries(of kind: EntryKind) -> [EntryMinutes] {
         switch kind {

@@ -36,10 +36,13 @@ extension Minutes {
         let dots = Self.dotCounts(workshop)
         groups = workshop.activeGroups.map { group in
             var g = Self.group(group, workshop.worksheet(group.id) ?? Worksheet(group: group),
-                               agreements[group.id], reached: session.reachedParts, s, dots: dots)
+                               agreements[group.id], reached: session.reachedParts, s, dots: dots,
+                               series: (day.date, day.earlierDays.last, workshop.carriedAway))
             g.cards = Self.cards(group.id, workshop, decks: day.decks)
+            g.followUp = Self.followUp(agreements[group.id], s)
             return g
         }
+        earlierDays = Self.earlierDays(day, s)
         dotVotes = Self.votes(workshop, agenda: day.agenda, s)
         plenumNotes = Self.plenumNotes(workshop.plenumNotes, agenda: day.agenda, s)
         if withNotes {
@@ -67,9 +70,20 @@ extension Minutes {
         let plan = AgendaPlan(state: session, now: asOf) {
             AgendaPlan.minuteOfDay($0, utcOffsetSeconds: utcOffsetSeconds)
         }
+        // An item left within a minute of beginning was passed through (a rehearsal clicking
+        // through, a wrong key), not held. It was left when the next item to begin began:
+        // the earliest later start of any item (agenda order breaks ties), wherever a jump went.
+        let starts = session.programme.agenda.enumerated().compactMap { i, item in
+            session.items[item.id]?.actualStart.map { (at: $0, index: i) }
+        }
+        func passedThrough(_ index: Int) -> Bool {
+            guard let begun = starts.first(where: { $0.index == index })?.at,
+                  let left = starts.filter({ ($0.at, $0.index) > (begun, index) }).map(\.at).min() else { return false }
+            return left - begun < 60
+        }
         let items = plan.rows.enumerated().map { index, row -> AgendaItemMinutes in
             let status: MinutesItemStatus = index == session.currentIndex ? .current
-                : row.actualStart != nil ? .held
+                : row.actualStart != nil ? (passedThrough(index) ? .passed : .held)
                 : index < session.currentIndex ? .skipped : .notReached
             let item = row.item
             return AgendaItemMinutes(
@@ -78,20 +92,28 @@ extension Minutes {
                 plannedText: s.time(item.start) + "–" + s.time(item.end),
                 actualStartText: row.actualStart.map(s.time), statusText: s.status(status))
         }
+        let changes = session.changeLog.map { logged -> ProgrammeChangeMinutes in
+            let at = localDateTime(logged.at, utcOffsetSeconds: utcOffsetSeconds).time
+            return ProgrammeChangeMinutes(at: at, atText: s.time(at), change: logged.change,
+                                          text: s.programmeChanged(s.time(at), logged.change.text(s.language)))
+        }
         return AgendaMinutes(started: plan.started, delayMinutes: plan.delayMinutes,
                              delayText: plan.started ? s.delay(minutes: plan.delayMinutes) : s.notStarted,
-                             items: items)
+                             items: items, changes: changes)
     }
 
     static func group(_ group: Group, _ sheet: Worksheet, _ agreement: Agreement?, reached: Set<WorksheetPart>,
-                      _ s: ExportStrings, dots: [Int64: Int] = [:]) -> GroupMinutes {
+                      _ s: ExportStrings, dots: [Int64: Int] = [:],
+                      series: (today: CalendarDate, since: EarlierDay?, carriedAway: [Entry])? = nil) -> GroupMinutes {
         var labels: [Int64: String] = [:]
         func entries(_ kind: EntryKind) -> [EntryMinutes] {
             sheet.entries(of: kind).enumerated().map { i, e in
                 let label = s.label(kind, i + 1)
                 labels[e.id] = label
                 return EntryMinutes(id: e.id, label: label, text: clean(e.text), links: e.links, linkLabels: [],
-                                    votes: dots[e.id])
+                                    votes: dots[e.id],
+                                    firstWritten: series.map { Self.firstWritten(e, group: group, today: $0.today, s) },
+                                    carried: e.origin != nil)
             }
         }
         // Every entry labelled first, so links can name their targets.
@@ -105,9 +127,10 @@ extension Minutes {
         let findings = ChainCheck(sheet, reached: reached).findings().map { f -> String in
             f.question(naming: f.entryID.flatMap { labels[$0] }).text(s.language)
         }
+        let changes = series.flatMap { Self.changes(sheet, carriedAway: $0.carriedAway, since: $0.since, labels: labels, s) }
         return GroupMinutes(id: group.id, name: clean(group.name), challenge: challenge, goals: goals,
                             mechanisms: linked(mechanisms), trialActions: linked(trialActions), signs: linked(signs),
-                            findings: findings, agreement: agreement.map { Self.agreement($0, s) })
+                            findings: findings, agreement: agreement.map { Self.agreement($0, s) }, changes: changes)
     }
 
     static func agreement(_ a: Agreement, _ s: ExportStrings) -> AgreementMinutes {
@@ -154,7 +177,7 @@ extension Minutes {
     }
 
     /// Local calendar date and time of day for a wall-clock time (days-to-civil, proleptic Gregorian).
-    static func localDateTime(_ t: Double, utcOffsetSeconds: Int) -> (date: CalendarDate, time: ClockTime) {
+    public static func localDateTime(_ t: Double, utcOffsetSeconds: Int) -> (date: CalendarDate, time: ClockTime) {
         let local = Int64((t + Double(utcOffsetSeconds)).rounded(.down))
         let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
         let minute = Int((local - days * 86_400) / 60)

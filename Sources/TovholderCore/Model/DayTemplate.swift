@@ -19,6 +19,8 @@ public struct DayTemplate: Codable, Equatable, Sendable {
     public var prompts: [WorksheetPart: [String]]
     /// Dots each terminal gets in a dot vote (`vote_dots:`).
     public var voteDots: Int
+    /// The days before this one when it was made from an earlier day (`new --from`), oldest first.
+    public var earlierDays: [EarlierDay]
 
     public static let defaultVoteDots = 3
 
@@ -26,16 +28,16 @@ public struct DayTemplate: Codable, Equatable, Sendable {
                 challenge: Challenge, groups: [String], agenda: [AgendaItem],
                 example: WorkedExample? = nil, agreementQuestions: [String] = [],
                 roadmap: [RoadmapPhase] = [], decks: [Deck] = [], prompts: [WorksheetPart: [String]] = [:],
-                voteDots: Int = DayTemplate.defaultVoteDots) {
+                voteDots: Int = DayTemplate.defaultVoteDots, earlierDays: [EarlierDay] = []) {
         self.title = title; self.subtitle = subtitle; self.organisation = organisation
         self.date = date; self.challenge = challenge; self.groups = groups; self.agenda = agenda
         self.example = example; self.agreementQuestions = agreementQuestions; self.roadmap = roadmap
-        self.decks = decks; self.prompts = prompts; self.voteDots = voteDots
+        self.decks = decks; self.prompts = prompts; self.voteDots = voteDots; self.earlierDays = earlierDays
     }
 
     enum CodingKeys: String, CodingKey {
         case title, subtitle, organisation, date, challenge, groups, agenda, example, agreementQuestions,
-             roadmap, decks, prompts, voteDots
+             roadmap, decks, prompts, voteDots, earlierDays
     }
 
     /// Sessions made before decks, prompts and votes (schema v6 and older) lack those keys.
@@ -54,6 +56,7 @@ public struct DayTemplate: Codable, Equatable, Sendable {
         decks = try c.decodeIfPresent([Deck].self, forKey: .decks) ?? []
         prompts = try c.decodeIfPresent([WorksheetPart: [String]].self, forKey: .prompts) ?? [:]
         voteDots = try c.decodeIfPresent(Int.self, forKey: .voteDots) ?? Self.defaultVoteDots
+        earlierDays = try c.decodeIfPresent([EarlierDay].self, forKey: .earlierDays) ?? []
     }
 
     public func deck(_ id: String) -> Deck? { decks.first { $0.id == id } }
@@ -71,11 +74,13 @@ public struct Challenge: Codable, Equatable, Sendable {
 public enum ItemKind: String, Codable, CaseIterable, Sendable {
     case welcome, intro, exercise, groupWork = "group-work", plenum, `break`, lunch, talk,
          reflection, example, roadmap, agreement, closing
+    /// Each group goes through the agreements of the day before: done, partly, not done.
+    case followUp = "follow-up"
 
     /// Kinds where the room works against the clock: they show the big countdown by default.
     public var timedByDefault: Bool {
         switch self {
-        case .exercise, .groupWork, .break, .lunch, .reflection, .agreement, .plenum: return true
+        case .exercise, .groupWork, .break, .lunch, .reflection, .agreement, .plenum, .followUp: return true
         default: return false
         }
     }

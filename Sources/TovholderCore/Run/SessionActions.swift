@@ -6,6 +6,8 @@ public enum SessionChange: Equatable, Sendable {
     case projection
     /// The parts hidden from the room while the groups write privately.
     case hiddenParts
+    /// The programme as changed during the day, with the change for its log (nil: none).
+    case programme(ProgrammeChange?)
 }
 
 extension SessionState {

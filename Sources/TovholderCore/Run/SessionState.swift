@@ -13,6 +13,8 @@ public struct SessionState: Equatable, Sendable {
     /// Parts of the chain the groups write privately: each group's entries of these parts
     /// are hidden from the other groups, the plenum and the projector until revealed.
     public var hiddenParts: Set<WorksheetPart> = []
+    /// The changes made to the programme during the day, oldest first.
+    public var changeLog: [LoggedChange] = []
 
     public init(programme: DayTemplate, currentIndex: Int = 0, currentStep: Int = 0,
                 items: [String: ItemProgress] = [:], projection: Projection = Projection()) {

@@ -38,6 +38,7 @@ extension SessionStore {
                 id: row["id"], who: row["who"], knowledge: row["knowledge"], dueText: due,
                 due: try? DanishDate.parse(due, near: reference).get()))
         }
+        for earlier in try Self.readEarlierAgreements(db) { result[earlier.groupID]?.earlier.append(earlier) }
         return result
     }
 

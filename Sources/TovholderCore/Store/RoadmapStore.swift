@@ -13,7 +13,7 @@ extension SessionStore {
     func readRoadmap(_ db: Database) throws -> [RoadmapEntry] {
         let reference = try programmeDate(db)
         return try Row.fetchAll(try db.cachedStatement(sql: """
-            SELECT id, from_date, to_date, title, activities, position FROM roadmap
+            SELECT id, from_date, to_date, title, activities, position, origin_day FROM roadmap
             WHERE deleted_at IS NULL ORDER BY position, id
             """)).map { row in
             let fromText: String = row["from_date"], toText: String? = row["to_date"]
@@ -23,7 +23,8 @@ extension SessionStore {
             let to = toText.flatMap { try? DanishDate.parse($0, near: reference).get() }
             return RoadmapEntry(id: row["id"], from: from, to: to, title: row["title"],
                                 activities: SessionSchema.activities(from: row["activities"]),
-                                position: row["position"])
+                                position: row["position"],
+                                originDay: (row["origin_day"] as String?).flatMap(CalendarDate.init(iso:)))
         }
     }
 

@@ -41,6 +41,7 @@ public enum SessionDiagnosis {
         ("v5", ["item_notes", "projector"]),
         ("v6", ["ssh_service", "ssh_codes"]),
         ("v7", ["votes", "vote_dots", "card_deals", "card_answers", "hidden_parts"]),
+        ("v8", ["earlier_agreements", "programme_changes"]),
     ]
 
     /// At every open: the tables the version promises exist, and SQLite's quick check. A

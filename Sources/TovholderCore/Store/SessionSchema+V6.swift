@@ -28,13 +28,19 @@ extension SessionSchema {
         for area in Revisions.Area.allCases {
             try db.execute(sql: "ALTER TABLE revision ADD COLUMN \(area.rawValue) INTEGER NOT NULL DEFAULT 0")
         }
-        for (area, tables) in Revisions.tables {
-            // Tables of later versions do not exist yet: their migrations make their own triggers.
-            let existing = try tables.filter { try db.tableExists($0) }
-            for table in existing {
+        for (area, tables) in areaTablesV6 {
+            for table in tables {
                 for event in ["insert", "update", "delete"] { try db.execute(sql: "DROP TRIGGER IF EXISTS \"revision_\(table)_\(event)\"") }
             }
-            try createRevisionTriggers(db, tables: existing, area: area.rawValue)
+            try createRevisionTriggers(db, tables: tables, area: area.rawValue)
         }
     }
+
+    /// The areas' tables as they were at v6, fixed: later versions make their own tables'
+    /// triggers (`Revisions.tables` lists them all, for reading).
+    static let areaTablesV6: [(Revisions.Area, [String])] = [
+        (.session, ["position", "item_progress", "projector", "ssh_service", "ssh_codes"]),
+        (.workshop, ["groups", "entries", "entry_links", "plenum_notes", "item_notes"]),
+        (.agreements, ["agreements", "agreement_rows", "roadmap"]),
+    ]
 }

@@ -4,7 +4,7 @@ import GRDB
 /// The session file's schema, one migration per version. A file with a migration this
 /// program does not know was written by a newer Tovholder and is refused.
 enum SessionSchema {
-    static let currentVersion = 7
+    static let currentVersion = 8
 
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
@@ -88,11 +88,14 @@ enum SessionSchema {
         m.registerMigration("v7") { db in
             try migrateV7(db)
         }
+        m.registerMigration("v8") { db in
+            try migrateV8(db)
+        }
         return m
     }
 
     /// The migrations in order; a file with any other was written by a newer program.
-    static let versions = ["v1", "v2", "v3", "v4", "v5", "v6", "v7"]
+    static let versions = ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8"]
     static var knownMigrations: Set<String> { Set(versions) }
 
     /// Tables whose changes are content every terminal must reload. Presence and leases are

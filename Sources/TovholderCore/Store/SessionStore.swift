@@ -13,7 +13,7 @@ public final class SessionStore {
     private var decodedProgramme: (json: String, programme: DayTemplate)?
     private let programmeLock = NSLock()
 
-    private init(path: String, queue: DatabaseQueue) {
+    init(path: String, queue: DatabaseQueue) {
         self.path = path; self.queue = queue
     }
 
@@ -103,8 +103,10 @@ public final class SessionStore {
     /// Creates a new session from a programme. Built beside the target under a temporary
     /// name and linked into place, so a half-made session never exists under the real name
     /// and two processes creating the same file cannot both win.
+    /// With `carrying`, the session is the next day of a series: its groups, chains,
+    /// agreements to follow up and roadmap come from the earlier day (`CarryOver`).
     public static func create(path: String, programme: DayTemplate, templateName: String,
-                              now: Double) throws -> SessionStore {
+                              now: Double, carrying earlier: EarlierSession? = nil) throws -> SessionStore {
         if FileManager.default.fileExists(atPath: path) { throw SessionError.exists(path: path) }
         let temp = path + ".new-\(getpid())"
         defer { removeSidecars(temp); unlink(temp) }
@@ -123,8 +125,12 @@ public final class SessionStore {
                 try db.execute(sql: "INSERT INTO position(id, item_index, step) VALUES (1, 0, 0)")
                 // The migrations ran before the programme existed, so they could not seed
                 // the groups and the roadmap.
-                try SessionSchema.seedGroups(db, names: programme.groups, now: now)
-                try SessionSchema.seedRoadmap(db, phases: programme.roadmap)
+                if let earlier {
+                    try CarryOver.insert(db, earlier, programme: programme, now: now)
+                } else {
+                    try SessionSchema.seedGroups(db, names: programme.groups, now: now)
+                    try SessionSchema.seedRoadmap(db, phases: programme.roadmap)
+                }
             }
             try q.close()
         } catch {
@@ -185,6 +191,13 @@ public final class SessionStore {
         for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT part FROM hidden_parts")) {
             if let part = WorksheetPart(rawValue: row[0]) { state.hiddenParts.insert(part) }
         }
+        for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT at, change FROM programme_changes ORDER BY id")) {
+            // A change this program cannot read was written by a newer one: left out of the log.
+            let json: String = row[1]
+            if let change = try? JSONDecoder().decode(ProgrammeChange.self, from: Data(json.utf8)) {
+                state.changeLog.append(LoggedChange(at: row[0], change: change))
+            }
+        }
         state.service = try Self.readService(db)
         for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM item_progress")) {
             let id: String = row["item_id"]
@@ -222,6 +235,14 @@ public final class SessionStore {
                         ON CONFLICT(id) DO UPDATE SET shows = excluded.shows, group_id = excluded.group_id,
                             part = excluded.part, card = excluded.card, blank = excluded.blank, page = excluded.page
                         """, arguments: [p.storedKind, p.storedGroup, p.storedPart, p.storedCard, p.blank, p.page])
+                case .programme(let change):
+                    let json = String(decoding: try SessionStore.encoder.encode(state.programme), as: UTF8.self)
+                    try db.execute(sql: "UPDATE programme SET json = ? WHERE id = 1", arguments: [json])
+                    if let change {
+                        try db.execute(sql: "INSERT INTO programme_changes(at, change) VALUES (?, ?)",
+                                       arguments: [Date().timeIntervalSince1970,
+                                                   String(decoding: try SessionStore.encoder.encode(change), as: UTF8.self)])
+                    }
                 case .hiddenParts:
                     try db.execute(sql: "DELETE FROM hidden_parts")
                     for part in state.hiddenParts.sorted(by: { $0.rawValue < $1.rawValue }) {
@@ -245,6 +266,9 @@ public final class SessionStore {
             }
         }
     }
+
+    /// Closes the file (checkpointing its WAL when this is the last connection).
+    public func close() throws { try queue.close() }
 
     /// Cheap check for commits by other processes (`PRAGMA data_version`).
     public func dataVersion() throws -> Int {

@@ -26,10 +26,11 @@ public enum Snapshots {
     public static func folder(of session: String) -> String { session + ".snapshots" }
 
     /// Takes a snapshot with `VACUUM INTO` (one read transaction: other terminals go on
-    /// writing), with the session's permissions, then thins the older ones.
+    /// writing), with the session's permissions, then thins the older ones. A `label` ("før
+    /// nulstilling") ends the name and keeps the snapshot from ever being thinned away.
     @discardableResult
-    public static func take(_ store: SessionStore, now: Double, utcOffsetSeconds: Int) throws -> Snapshot {
-        try take(session: store.path, now: now, utcOffsetSeconds: utcOffsetSeconds) { path in
+    public static func take(_ store: SessionStore, now: Double, utcOffsetSeconds: Int, label: String? = nil) throws -> Snapshot {
+        try take(session: store.path, now: now, utcOffsetSeconds: utcOffsetSeconds, label: label) { path in
             try store.queue.inDatabase { db in try db.execute(sql: "VACUUM INTO ?", arguments: [path]) }
         }
     }
@@ -55,16 +56,18 @@ public enum Snapshots {
         }
     }
 
-    static func take(session: String, now: Double, utcOffsetSeconds: Int, copy: (String) throws -> Void) throws -> Snapshot {
+    static func take(session: String, now: Double, utcOffsetSeconds: Int, label: String? = nil,
+                     copy: (String) throws -> Void) throws -> Snapshot {
         let folder = folder(of: session)
         let mode = FilePermissions.mode(forFile: session)
         if !FileManager.default.fileExists(atPath: folder) {
             mkdir(folder, mode | 0o100 | (mode & 0o060 != 0 ? 0o010 : 0))  // x for whoever may read
         }
-        var path = (folder as NSString).appendingPathComponent(fileName(now, utcOffsetSeconds))
+        let named = label.map { " " + $0 } ?? ""
+        var path = (folder as NSString).appendingPathComponent(fileName(now, utcOffsetSeconds, suffix: named))
         var n = 2
         while FileManager.default.fileExists(atPath: path) {
-            path = (folder as NSString).appendingPathComponent(fileName(now, utcOffsetSeconds, suffix: "-\(n)")); n += 1
+            path = (folder as NSString).appendingPathComponent(fileName(now, utcOffsetSeconds, suffix: named + "-\(n)")); n += 1
         }
         // Not in a transaction (VACUUM refuses one); it reads one consistent state of the file.
         // Written under a partial name and renamed: a program ending meanwhile leaves no
@@ -104,7 +107,7 @@ public enum Snapshots {
     public static func toThin(_ snapshots: [Snapshot], now: Double) -> [Snapshot] {
         var keptBuckets: Set<String> = []
         var drop: [Snapshot] = []
-        for s in snapshots.sorted(by: { $0.takenAt > $1.takenAt }) {
+        for s in snapshots.sorted(by: { $0.takenAt > $1.takenAt }) where !isLabelled(s) {
             let age = now - s.takenAt
             if age < 2 * 3600 { continue }
             let bucket = age < 86_400 ? "h\(Int(s.takenAt / 3600))" : "d\(Int(s.takenAt / 86_400))"
@@ -112,6 +115,9 @@ public enum Snapshots {
         }
         return drop
     }
+
+    /// A name with words after its time ("… 18.15.00 før nulstilling"): taken on purpose, kept.
+    static func isLabelled(_ s: Snapshot) -> Bool { s.name.dropFirst(19).hasPrefix(" ") }
 
     static func thin(folder: String, now: Double) {
         let session = String(folder.dropLast(".snapshots".count))
@@ -176,6 +182,8 @@ public enum SnapshotError: Error, Equatable, UserFacingError {
     case sessionInUse(String, Int)
     case cannotRestore(String)
     case notFound(String)
+    /// Before a reset: without the snapshot nothing is reset.
+    case cannotTake(String)
 
     public var message: Localized {
         switch self {
@@ -185,6 +193,9 @@ public enum SnapshotError: Error, Equatable, UserFacingError {
         case .cannotRestore(let p):
             return Localized(da: "\(p): øjebliksbilledet kunne ikke lægges på plads; sessionen er som før",
                              en: "\(p): the snapshot could not be put in place; the session is as it was")
+        case .cannotTake(let p):
+            return Localized(da: "\(p): øjebliksbilledet kunne ikke tages (fuld disk, eller må du ikke skrive i mappen?); intet er ændret",
+                             en: "\(p): the snapshot could not be taken (a full disk, or may you not write in the folder?); nothing was changed")
         case .notFound(let p):
             return Localized(da: "\(p): intet øjebliksbillede af det navn (se: tovholder backups)",
                              en: "\(p): no snapshot of that name (see: tovholder backups)")

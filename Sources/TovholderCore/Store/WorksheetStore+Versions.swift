@@ -19,6 +19,8 @@ extension SessionStore {
                 try Self.writeNote(db, .item, itemID: item, text: text, author: author, now: now, keepAlways: true)
             case .cardAnswer(let deal, let q):
                 try Self.writeCardAnswer(db, dealID: deal, question: q, text: text, author: author, now: now, keepAlways: true)
+            case .followUpNote(let id):
+                try Self.writeFollowUpNote(db, id: id, text: text, author: author, now: now, keepAlways: true)
             default:
                 throw WorksheetError.unknownField(field.historyName ?? "")
             }
@@ -48,6 +50,10 @@ extension SessionStore {
                 current = try Row.fetchOne(db, sql: """
                     SELECT text, updated_at, updated_by FROM card_answers WHERE deal_id = ? AND question = ?
                     """, arguments: [deal, q])
+            case .followUpNote(let id):
+                current = try Row.fetchOne(db, sql: """
+                    SELECT note AS text, COALESCE(updated_at, 0) AS updated_at, updated_by FROM earlier_agreements WHERE id = ?
+                    """, arguments: [id])
             default:
                 current = nil
             }

@@ -27,7 +27,7 @@ extension SessionStore {
         }
         var entries: [Entry] = []
         let entryRows = try Row.fetchCursor(try db.cachedStatement(sql: """
-            SELECT id, group_id, kind, text, position FROM entries
+            SELECT id, group_id, kind, text, position, origin_day, origin_group, carried_text FROM entries
             WHERE deleted_at IS NULL ORDER BY position, id
             """))
         while let row = try entryRows.next() {
@@ -37,7 +37,11 @@ extension SessionStore {
             // The text through DatabaseValue, which keeps a NUL typed into it (String straight
             // from a cursor's row stops at the first).
             let text = String.fromDatabaseValue(row[3] as DatabaseValue) ?? ""
-            entries.append(Entry(id: row[0], groupID: row[1], kind: kind, text: text, position: row[4]))
+            var entry = Entry(id: row[0], groupID: row[1], kind: kind, text: text, position: row[4])
+            if let day = (row[5] as String?).flatMap(CalendarDate.init(iso:)) {
+                entry.origin = EntryOrigin(day: day, group: row[6] ?? "", carriedText: row[7] ?? "")
+            }
+            entries.append(entry)
         }
         // Entries are in position order, so their index orders a link list.
         let index = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.id, $0) })
@@ -65,6 +69,15 @@ extension SessionStore {
             workshop.itemNotes[row["item_id"]] = row["text"]
         }
         try readActivities(db, into: &workshop)
+        for row in try Row.fetchAll(try db.cachedStatement(sql: """
+            SELECT id, group_id, kind, carried_text, position, origin_day, origin_group FROM entries
+            WHERE deleted_at IS NOT NULL AND origin_day IS NOT NULL ORDER BY position, id
+            """)) {
+            guard let kind = EntryKind(rawValue: row[2]), let day = (row[5] as String?).flatMap(CalendarDate.init(iso:)) else { continue }
+            let text = String.fromDatabaseValue(row[3] as DatabaseValue) ?? ""
+            workshop.carriedAway.append(Entry(id: row[0], groupID: row[1], kind: kind, text: text, position: row[4],
+                                              origin: EntryOrigin(day: day, group: row[6] ?? "", carriedText: text)))
+        }
         return workshop
     }
 

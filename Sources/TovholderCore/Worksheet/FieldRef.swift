@@ -14,6 +14,12 @@ public enum FieldRef: Hashable, Sendable {
     case roadmap(id: Int64, RoadmapField)
     /// A group's answer to one question (0-based) of the dialogue card it holds.
     case cardAnswer(dealID: Int64, question: Int)
+    /// A group's note on how an agreement from an earlier day went.
+    case followUpNote(Int64)
+    /// An agenda item's title, renamed during the day (the facilitator's; saved on Enter).
+    case itemTitle(itemID: String)
+    /// The title of a new agenda item to come after the item at `afterIndex` (added on Enter).
+    case newItemTitle(afterIndex: Int)
 
     /// The name in leases and in the text history ("entry:42"); nil for fields that have
     /// neither (a group's name and the roadmap are the facilitator's alone).
@@ -25,7 +31,8 @@ public enum FieldRef: Hashable, Sendable {
         case .agreement(let group, let field): return HistoryField.agreement(group, field)
         case .agreementRow(let id, let field): return HistoryField.agreementRow(id, field)
         case .cardAnswer(let id, let q): return HistoryField.cardAnswer(id, q)
-        case .groupName, .roadmap: return nil
+        case .followUpNote(let id): return HistoryField.followUpNote(id)
+        case .groupName, .roadmap, .itemTitle, .newItemTitle: return nil
         }
     }
 
@@ -43,6 +50,9 @@ public enum FieldRef: Hashable, Sendable {
         case ("agreement", 3):
             guard let id = Int64(parts[1]), let f = AgreementField(rawValue: parts[2]) else { return nil }
             self = .agreement(groupID: id, f)
+        case ("followup", 2):
+            guard let id = Int64(parts[1]) else { return nil }
+            self = .followUpNote(id)
         case ("card", 3):
             guard let id = Int64(parts[1]), let q = Int(parts[2]), q >= 0 else { return nil }
             self = .cardAnswer(dealID: id, question: q)

@@ -57,10 +57,12 @@ public struct Entry: Equatable, Sendable, Identifiable {
     public var text: String
     public var position: Double
     public var links: [Int64]
+    /// Where it was first written, when that was on an earlier day of the series.
+    public var origin: EntryOrigin?
     public init(id: Int64, groupID: Int64, kind: EntryKind, text: String, position: Double,
-                links: [Int64] = []) {
+                links: [Int64] = [], origin: EntryOrigin? = nil) {
         self.id = id; self.groupID = groupID; self.kind = kind; self.text = text
-        self.position = position; self.links = links
+        self.position = position; self.links = links; self.origin = origin
     }
 
     public var isBlank: Bool { text.allSatisfy { $0.isWhitespace } }
@@ -112,6 +114,8 @@ public struct Workshop: Equatable, Sendable {
     public var votes: [Vote]
     /// Every dialogue card dealt or drawn, oldest first, with the groups' answers.
     public var cardDeals: [CardDeal]
+    /// Entries carried from an earlier day and deleted since: what the minutes list as removed.
+    public var carriedAway: [Entry] = []
 
     public init(groups: [Group] = [], worksheets: [Int64: Worksheet] = [:], plenumNotes: [String: String] = [:],
                 itemNotes: [String: String] = [:], votes: [Vote] = [], cardDeals: [CardDeal] = []) {
@@ -132,4 +136,5 @@ public enum HistoryField {
     public static func plenum(_ itemID: String) -> String { "plenum:\(itemID)" }
     public static func itemNote(_ itemID: String) -> String { "notes:\(itemID)" }
     public static func cardAnswer(_ dealID: Int64, _ question: Int) -> String { "card:\(dealID):\(question)" }
+    public static func followUpNote(_ id: Int64) -> String { "followup:\(id)" }
 }

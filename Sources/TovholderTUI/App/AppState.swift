@@ -24,6 +24,8 @@ public struct AppState: Equatable, Sendable {
     public var unsaved: String?
     /// "Quit? Enter: yes" is asked; the next key answers.
     public var confirmingQuit = false
+    /// "Start the day afresh?" is asked (`R` on the agenda); the next key answers.
+    public var confirmingReset = false
     public var seat: Seat = .facilitator
     /// Leases, the lock and the joined terminals, as other processes left them.
     public var live = LiveState()
@@ -35,6 +37,8 @@ public struct AppState: Equatable, Sendable {
     /// The last vote and card deal a participant was taken to, so each takes them there once.
     public var seenVote: Int64?
     public var seenDeal: Int64?
+    /// The agenda item Del was pressed on once: a second Del removes it.
+    public var pendingRemoval: String?
 
     public init(session: SessionState, workshop: Workshop = Workshop(), language: Language, fileName: String,
                 now: Double, utcOffsetSeconds: Int, size: Size) {
@@ -60,8 +64,9 @@ public struct AppState: Equatable, Sendable {
         a.session == b.session && a.screen == b.screen && a.strings.language == b.strings.language
             && a.fileName == b.fileName && a.now == b.now && a.size == b.size && a.workshop == b.workshop
             && a.editing == b.editing && a.notice == b.notice && a.noticeUntil == b.noticeUntil
-            && a.confirmingQuit == b.confirmingQuit && a.unsaved == b.unsaved && a.seat == b.seat && a.live == b.live
+            && a.confirmingQuit == b.confirmingQuit && a.confirmingReset == b.confirmingReset
+            && a.unsaved == b.unsaved && a.seat == b.seat && a.live == b.live
             && a.agreements == b.agreements && a.roadmap == b.roadmap && a.terminalID == b.terminalID
-            && a.seenVote == b.seenVote && a.seenDeal == b.seenDeal
+            && a.seenVote == b.seenVote && a.seenDeal == b.seenDeal && a.pendingRemoval == b.pendingRemoval
     }
 }

@@ -24,4 +24,11 @@ public enum Command: Hashable, Sendable {
     /// room (`r`), the deck of dialogue cards (`d`), deal, show a card, hide a part while the
     /// groups write privately (`h`); and a participant's way to the vote and the group's card.
     case vote, reveal, cards, deal, projectCard, hidePart, openVote, openCard
+    /// The group's follow-up of the day before's agreements, and F2 there: how one went.
+    case followUp, cycleStatus
+    /// Changing the programme on the agenda: the item (and the rest of the day) 5 minutes
+    /// later/earlier, 5 minutes longer/shorter, renamed, a new item after it, removed, its kind.
+    case itemLater, itemEarlier, itemLonger, itemShorter, renameItem, addItem, removeItem, cycleKind
+    /// `R` on the agenda: start the day afresh after a rehearsal (asked first).
+    case resetDay
 }

@@ -21,6 +21,8 @@ public enum Effect: Equatable, Sendable {
     case renewCodes
     /// Hang up a participant's terminal (its process) as a closed connection would.
     case disconnect(pid: Int32)
+    /// Start the day afresh after a rehearsal (a snapshot first; the groups' work stays).
+    case resetDay
 }
 
 extension Effect {

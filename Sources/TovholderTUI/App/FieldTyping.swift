@@ -19,9 +19,10 @@ enum FieldTyping {
     /// One line only: a line break typed or pasted moves on or becomes a space.
     static func isSingleLine(_ field: FieldRef) -> Bool {
         switch field {
-        case .groupName, .agreementRow, .roadmap(_, .from), .roadmap(_, .to), .roadmap(_, .title): return true
+        case .groupName, .agreementRow, .roadmap(_, .from), .roadmap(_, .to), .roadmap(_, .title), .itemTitle, .newItemTitle:
+            return true
         case .agreement(_, let f): return f != .perspectives && f != .involve
-        case .entry, .plenumNote, .itemNote, .roadmap(_, .activities), .cardAnswer: return false
+        case .entry, .plenumNote, .itemNote, .roadmap(_, .activities), .cardAnswer, .followUpNote: return false
         }
     }
 
@@ -93,10 +94,11 @@ enum FieldTyping {
     static func saveTyped(_ editing: FieldEditing, _ state: inout AppState) -> [Effect] {
         let text = editing.editor.text
         switch editing.field {
-        case .groupName, .roadmap(_, .from), .roadmap(_, .to): return []
+        case .groupName, .roadmap(_, .from), .roadmap(_, .to), .itemTitle, .newItemTitle: return []
         case .entry(let id): state.workshop.setText(entryID: id, text: text)
         case .plenumNote(let item): state.workshop.plenumNotes[item] = text
         case .itemNote(let item): state.workshop.itemNotes[item] = text
+        case .followUpNote(let id): FollowUpUpdate.typed(id, text: text, &state)
         case .cardAnswer(let deal, let q):
             if let i = state.workshop.cardDeals.firstIndex(where: { $0.id == deal }) { state.workshop.cardDeals[i].answers[q] = text }
         case .agreement, .agreementRow, .roadmap:
@@ -118,6 +120,9 @@ enum FieldTyping {
             return [.workshop(.renameGroup(id, name: name))]
         case .roadmap(let id, let f) where f == .from || f == .to:
             return AgreementUpdate.leaveDate(id: id, f, text: editing.editor.text, &state)
+        case .itemTitle, .newItemTitle:
+            state.editing = editing
+            return AgendaEdit.finish(&state)
         default:
             return [.releaseLease(editing.field)]
         }

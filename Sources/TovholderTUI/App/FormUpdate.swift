@@ -41,6 +41,8 @@ enum FormUpdate {
             return .field(.itemNote(itemID: item.id), state.workshop.notes(for: item))
         case .card(let v):
             return CardUpdate.focusedField(v, state).map { .field($0.0, $0.1) }
+        case .followUp(let v):
+            return FollowUpUpdate.focusedField(v, state).map { .field($0.0, $0.1) }
         default:
             return nil
         }
@@ -58,7 +60,7 @@ enum FormUpdate {
     static func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
         switch state.screen {
         case .worksheet(let v) where v.linkPicker != nil: return WorksheetUpdate.linkPicker(command, &state)
-        case .worksheet, .agreement, .roadmap, .plenum, .notes, .card: break
+        case .worksheet, .agreement, .roadmap, .plenum, .notes, .card, .followUp: break
         case .groups: return GroupsUpdate.perform(command, &state)
         default: return []
         }
@@ -123,7 +125,7 @@ enum FormUpdate {
     static func isTextArea(_ field: FieldRef) -> Bool {
         switch field {
         case .plenumNote, .itemNote, .agreement(_, .perspectives), .agreement(_, .involve), .roadmap(_, .activities),
-             .cardAnswer: return true
+             .cardAnswer, .followUpNote: return true
         default: return false
         }
     }
@@ -151,6 +153,9 @@ enum FormUpdate {
             let count = state.workshop.card(of: v.groupID).flatMap { CardUpdate.card(of: $0, state) }?.questions.count ?? 0
             v.focus = min(max(0, v.focus + delta), max(0, count - 1))
             state.screen = .card(v)
+        case .followUp(var v):
+            v.focus = min(max(0, v.focus + delta), max(0, FollowUpUpdate.earlier(v.groupID, state).count - 1))
+            state.screen = .followUp(v)
         default: break
         }
         return []

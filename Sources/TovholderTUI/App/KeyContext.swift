@@ -9,14 +9,18 @@ public enum KeyContext: Sendable, CaseIterable {
     case chooseGroup
     /// "Quit? Enter: yes, any other key: no."
     case confirmQuit
+    /// "Start the day afresh? Enter: yes · Esc: no."
+    case confirmReset
     /// The dot vote (no text field: Space gives a dot), the deck of cards, a group's card.
     case vote, cards, card
+    /// The follow-up of the day before's agreements: a note per agreement, F2 for its status.
+    case followUp
 
     /// Screens that are forms: printable keys type into the focused field, so commands sit
     /// on function and Ctrl keys only (README.md, Taster: a letter typed by mistake never moves the day).
     public var takesTyping: Bool {
         switch self {
-        case .worksheet, .agreement, .roadmap, .plenum, .notes, .card: return true
+        case .worksheet, .agreement, .roadmap, .plenum, .notes, .card, .followUp: return true
         default: return false
         }
     }

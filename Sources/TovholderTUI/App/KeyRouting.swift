@@ -25,8 +25,14 @@ enum KeyRouting {
             state.confirmingQuit = false
             return Keymap.command(for: key, in: .confirmQuit) == .quit ? FieldTyping.finish(&state) + [.quit] : []
         }
+        if state.confirmingReset { return ResetUpdate.answer(key, &state) }
         // Renaming a group in the list: the name takes the keys until Enter or Esc.
         if case .groupName? = state.editing?.field { return GroupsUpdate.renameKey(key, &state) }
+        // An agenda item's title being typed takes the keys until Enter or Esc.
+        switch state.editing?.field {
+        case .itemTitle?, .newItemTitle?: return AgendaEdit.titleKey(key, &state)
+        default: break
+        }
         let context = state.keyContext
         if let command = Keymap.command(for: key, in: context, seat: state.seat) {
             guard state.seat.allows(command, on: state.screen) else { return [] }
@@ -145,6 +151,12 @@ enum KeyRouting {
             return CardUpdate.perform(command, &state)
         case .hidePart:
             return PrivateWriting.toggle(&state)
+        case .followUp, .cycleStatus:
+            return FollowUpUpdate.perform(command, &state)
+        case .itemLater, .itemEarlier, .itemLonger, .itemShorter, .renameItem, .addItem, .removeItem, .cycleKind:
+            return AgendaEdit.perform(command, &state)
+        case .resetDay:
+            return ResetUpdate.ask(&state)
         case .toggle:
             if case .vote = state.screen { return VoteUpdate.perform(command, &state) }
             return FormUpdate.perform(command, &state)
@@ -200,6 +212,7 @@ enum KeyRouting {
         case .vote(let v): state.screen = v.returnTo
         case .cards(let v): state.screen = v.returnTo
         case .card(let v): state.screen = v.returnTo
+        case .followUp(let v): state.screen = v.returnTo
         case .plenum(let v): state.screen = v.returnTo ?? .item
         case .agreement(let v): WorksheetUpdate.open(groupID: v.groupID, returnTo: .groups, &state)
         case .worksheet(let v):
@@ -214,8 +227,8 @@ enum KeyRouting {
 }
 
 extension AppState {
-    /// The keys in force: the screen's, or the question whether to quit.
-    var keyContext: KeyContext { confirmingQuit ? .confirmQuit : screen.keyContext }
+    /// The keys in force: the screen's, or the question whether to quit or to reset.
+    var keyContext: KeyContext { confirmingQuit ? .confirmQuit : confirmingReset ? .confirmReset : screen.keyContext }
 
     /// A participant's quit closes the connection; the facilitator's, while a timer runs or
     /// terminals are joined, takes the room's screen away: both are asked first.

@@ -13,7 +13,7 @@ public enum Keymap {
     static let noTyping: [KeyContext] = [.item, .agenda, .help, .example, .groups, .history, .terminals, .linkPicker,
                                          .chooseGroup, .vote, .cards]
     static let day: [KeyContext] = [.item, .agenda]
-    static let forms: [KeyContext] = [.worksheet, .agreement, .roadmap, .card]
+    static let forms: [KeyContext] = [.worksheet, .agreement, .roadmap, .card, .followUp]
     static let typing: [KeyContext] = forms + [.plenum, .notes]
     static let space = Localized(da: "Mellemrum", en: "Space")
 
@@ -39,6 +39,16 @@ public enum Keymap {
         b([.char("d")], "d", .cards, .keyCards, day, 8),
         b([.char("h")], "h", .hidePart, .keyHide, day, 8),
 
+        // Changing the programme, on the agenda.
+        b([.char("<")], "<", .itemEarlier, .keyItemMove, [.agenda], nil),
+        b([.char(">")], "</>", .itemLater, .keyItemMove, [.agenda], 3),
+        b([.char("[")], "[", .itemShorter, .keyItemLength, [.agenda], nil),
+        b([.char("]")], "[/]", .itemLonger, .keyItemLength, [.agenda], 3),
+        b([.char("r")], "r", .renameItem, .keyRenameItem, [.agenda], 3),
+        b([.char("i")], "i", .addItem, .keyAddItem, [.agenda], 3),
+        b([.delete], "Del", .removeItem, .keyRemoveItem, [.agenda], 4),
+        b([.char("K")], "K", .cycleKind, .keyItemKind, [.agenda], nil),
+
         // The method's activities: the vote (no text field, so Space is free), the deck of cards.
         KeyBinding(keys: [.char(" ")], label: space, command: .toggle, description: .keyDot,
                    contexts: [.vote], barPriority: 1, seats: .participant),
@@ -46,6 +56,7 @@ public enum Keymap {
         b([.char("p"), .enter], "p", .projectCard, .keyProjectCard, [.cards], 2),
         b([.char("d")], "d", .deal, .keyDeal, [.cards], 3),
         b([.function(3), .ctrl("n")], "F3", .newEntry, .keyDrawCard, [.card], 3),
+        b([.function(2), .ctrl("l")], "F2", .cycleStatus, .keyFollowUpStatus, [.followUp], 2),
 
         // Lists.
         b([.up], "↑↓", .up, .keySelect, [.agenda, .groups, .history, .linkPicker, .chooseGroup, .terminals, .vote, .cards], 1),
@@ -55,6 +66,8 @@ public enum Keymap {
         b([.char("p")], "p", .projectJoin, .keyProjectJoin, [.terminals], 4),
         b([.enter], "Enter", .select, .keyOpen, [.chooseGroup], 0),
         b([.enter], "Enter", .select, .keyGoTo, [.agenda], 2),
+        // Capital R, asked first: a stray r never sets the day back.
+        b([.char("R")], "R", .resetDay, .keyReset, [.agenda], 20),
         b([.enter], "Enter", .select, .keyOpen, [.groups], 0),
         b([.enter], "Enter", .restore, .keyRestore, [.history], 0),
         KeyBinding(keys: [.char(" ")], label: space, command: .toggle, description: .keyToggle,
@@ -87,6 +100,7 @@ public enum Keymap {
         b([.function(12)], "F12", .history, .keyHistory, [.worksheet, .plenum, .notes], 12),
         b([.function(11), .ctrl("p")], "F11", .openVote, .keyOpenVote, [.worksheet, .agreement, .card, .plenum], 13),
         b([.ctrl("d")], "^D", .openCard, .keyOpenCard, [.worksheet, .agreement, .plenum], 14),
+        b([.ctrl("o")], "^O", .followUp, .keyFollowUp, [.worksheet, .agreement], nil),
         b([.pageUp], "PgUp", .scrollLeft, .keyScrollGroups, [.plenum], nil),
         b([.pageDown], "PgUp/PgDn", .scrollRight, .keyScrollGroups, [.plenum], 5),
         b([.ctrl("z")], "^Z", .undo, .keyUndo, typing, 8),
@@ -95,7 +109,7 @@ public enum Keymap {
         // Everywhere.
         b([.escape], "Esc", .back, .keyBack, [.agenda, .help, .example, .groups, .history, .terminals, .linkPicker,
                                               .chooseGroup, .vote, .cards], 0),
-        b([.escape], "Esc", .back, .keyLeaveField, [.worksheet, .agreement, .roadmap, .plenum, .card], 9),
+        b([.escape], "Esc", .back, .keyLeaveField, [.worksheet, .agreement, .roadmap, .plenum, .card, .followUp], 9),
         b([.escape], "Esc", .back, .keyBack, [.notes], 0),
         b([.function(1), .ctrl("g"), .char("?")], "?", .help, .keyHelp, noTyping, 1),
         b([.function(1), .ctrl("g")], "F1", .help, .keyHelp, typing, 1),
@@ -106,6 +120,8 @@ public enum Keymap {
         b([.function(10), .ctrl("x")], "F10", .quit, .keyQuit, typing, 0),
         b([.enter, .function(10), .ctrl("x"), .char("j"), .char("y")], "Enter", .quit, .keyQuitYes, [.confirmQuit], 0),
         b([.escape], "Esc", .back, .keyQuitNo, [.confirmQuit], 1),
+        b([.enter], "Enter", .resetDay, .keyReset, [.confirmReset], 0),
+        b([.escape], "Esc", .back, .keyBack, [.confirmReset], 1),
     ]
 
     public static func command(for key: Key, in context: KeyContext, seat: Seat = .facilitator) -> Command? {

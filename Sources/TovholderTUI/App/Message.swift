@@ -36,4 +36,6 @@ public enum Message: Equatable, Sendable {
     case codesRenewed
     /// What became of this terminal's press of Space in a vote.
     case dotToggled(DotResult)
+    /// The day was started afresh; the rehearsal is kept in this snapshot.
+    case dayReset(snapshot: String)
 }

@@ -16,7 +16,7 @@ enum ProjectorFollow {
         case .roadmap: return .roadmap
         case .vote: return .vote
         // The deck shows a card on the projector only when asked (`p`).
-        case .help, .groups, .history, .terminals, .chooseGroup, .notes, .cards, .card: return nil
+        case .help, .groups, .history, .terminals, .chooseGroup, .notes, .cards, .card, .followUp: return nil
         }
     }
 

@@ -63,6 +63,8 @@ extension Runner {
         case .dealCards(let deckID):
             guard let deck = state.session.programme.deck(deckID) else { return }
             try store.dealCards(groupIDs: state.workshop.activeGroups.map(\.id), deck: deck); reloadWorkshop()
+        case .setFollowUpStatus(let id, let status):
+            try store.setFollowUpStatus(id: id, status, author: label); reloadAgreements()
         case .drawCard(let group, let deckID):
             guard let deck = state.session.programme.deck(deckID) else { return }
             try store.drawCard(groupID: group, deck: deck); reloadWorkshop()
@@ -82,6 +84,8 @@ extension Runner {
                                       dueText: f == .dueText ? text : nil, author: label)
         case .roadmap: break  // roadmap fields arrive as whole phases (updateRoadmapEntry)
         case .cardAnswer(let deal, let q): try store.setCardAnswer(dealID: deal, question: q, text: text, author: label)
+        case .followUpNote(let id): try store.setFollowUpNote(id: id, text: text, author: label)
+        case .itemTitle, .newItemTitle: break  // saved with the programme on Enter (AgendaEdit)
         }
         typed(in: field)
     }

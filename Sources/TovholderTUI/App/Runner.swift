@@ -120,6 +120,16 @@ public final class Runner {
                 if let session = try? store.load() { dispatch(.sessionReloaded(session)) }
                 dispatch(.codesRenewed)
             }
+        case .resetDay:
+            // A change still waiting for the file would be written over the reset: not now.
+            guard unsaved.isEmpty else { return }
+            var name = ""
+            if attempt({ name = try store.reset(all: false, now: clock(), utcOffsetSeconds: state.utcOffsetSeconds).name }) {
+                if let session = try? store.load() { dispatch(.sessionReloaded(session)) }
+                reloadWorkshop()
+                noteOwnCommit()
+                dispatch(.dayReset(snapshot: name))
+            }
         case .disconnect(let pid):
             // SIGHUP, as a closed connection gives: the view saves, frees its fields and quits.
             if kill(pid, SIGHUP) != 0, errno == EPERM { dispatch(.failed(state.strings[ServeKey.cannotDisconnect])) }

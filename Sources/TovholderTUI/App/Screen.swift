@@ -31,6 +31,8 @@ public indirect enum Screen: Equatable, Sendable {
     case cards(CardsView)
     /// A group's dialogue card and its answers.
     case card(CardView)
+    /// A group's follow-up of the agreements from the day before.
+    case followUp(FollowUpView)
 
     var keyContext: KeyContext {
         switch self {
@@ -50,6 +52,7 @@ public indirect enum Screen: Equatable, Sendable {
         case .vote: return .vote
         case .cards: return .cards
         case .card: return .card
+        case .followUp: return .followUp
         }
     }
 }

@@ -60,6 +60,8 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
     case .codesRenewed:
         state.notice = state.strings[ServeKey.codesRenewed]
         return []
+    case .dayReset(let snapshot):
+        return ResetUpdate.done(snapshot: snapshot, &state)
     case .leaseDenied(let field, let lease):
         if state.editing?.field == field { state.editing = nil }
         state.notice = FieldNames.taken(field, by: lease, state)
@@ -115,6 +117,8 @@ func followAgenda(_ state: inout AppState) {
         }
         if item.kind == .plenum {
             state.screen = .plenum(PlenumView(part: currentPart(state)))
+        } else if item.kind == .followUp {
+            state.screen = .followUp(FollowUpView(groupID: group))
         } else if item.part == .agreement {
             state.screen = .agreement(AgreementView(groupID: group))
         } else {

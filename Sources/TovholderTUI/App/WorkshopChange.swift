@@ -24,4 +24,6 @@ public enum WorkshopChange: Equatable, Sendable {
     case toggleDot(voteID: Int64, entryID: Int64, groupID: Int64?)
     case dealCards(deckID: String)
     case drawCard(groupID: Int64, deckID: String)
+    /// How an agreement of the day before went (nil: not followed up yet).
+    case setFollowUpStatus(Int64, FollowUpStatus?)
 }

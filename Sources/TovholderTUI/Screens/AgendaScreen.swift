@@ -19,9 +19,30 @@ enum AgendaScreen {
         y += 1
         let listRect = Rect(x: area.x, y: y, width: area.width, height: body.maxY - y)
         let top = scrollTop(selected: selected, count: plan.rows.count, height: listRect.height)
-        for (offset, row) in plan.rows.enumerated().dropFirst(top).prefix(listRect.height) {
+        for (offset, row) in plan.rows.enumerated().dropFirst(top) where y < listRect.maxY {
+            var row = row
+            let titleX = area.x + 2 + 7 + 9 + 11 + 8
+            let renaming = state.editing.flatMap { e -> TextEditor? in
+                if case .itemTitle(let id) = e.field, id == row.item.id { return e.editor } else { return nil }
+            }
+            if let editor = renaming { row.item.title = editor.text }
             draw(row, selected: offset == selected, s: s, into: &canvas, x: area.x, y: y, maxX: area.maxX)
+            if let editor = renaming {
+                canvas.cursor = (min(area.maxX - 1, titleX + editor.cursorPosition(width: 10_000).column), y)
+            }
             y += 1
+            // A new item being named shows where it will go, below the chosen one.
+            if case .newItemTitle(let after)? = state.editing?.field, after == offset, y < listRect.maxY, let e = state.editing {
+                canvas.fill(Rect(x: area.x - 1, y: y, width: area.width + 1, height: 1), role: .selection)
+                canvas.put(" + " + String(repeating: " ", count: 7 + 9 + 11 + 8) + e.editor.text, x: area.x - 1, y: y,
+                           role: .selection, maxX: area.maxX)
+                canvas.cursor = (min(area.maxX - 1, titleX + e.editor.cursorPosition(width: 10_000).column), y)
+                y += 1
+            }
+        }
+        if !state.session.changeLog.isEmpty, let last = state.session.changeLog.last, body.maxY - 1 > y {
+            let line = s.format(.programmeChangedNotice, last.change.text(s.language)) + " (\(state.session.changeLog.count))"
+            canvas.put(line, x: area.x, y: body.maxY - 1, role: .muted, maxX: area.maxX)
         }
     }
 

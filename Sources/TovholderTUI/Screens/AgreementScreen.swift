@@ -128,7 +128,8 @@ enum AgreementScreen {
         case .field(.nextDate), .row(_, .dueText):
             if case .failure(let e) = DanishDate.parse(text, near: state.session.programme.date) { return e.message.text(lang) }
         case .field(.nextTime):
-            if case .failure(let e) = DanishTime.parse(text) { return e.message.text(lang) }
+            // A range ("13.30–15") is a time too: the calendar gives the meeting its end.
+            if case .failure(let e) = DanishTime.parse(text), TimeRange.parse(text) == nil { return e.message.text(lang) }
         default: break
         }
         return nil

@@ -114,6 +114,7 @@ public func render(_ state: AppState, into canvas: inout Canvas) {
     case .vote(let view): VoteScreen.render(state, view: view, into: &canvas, in: body)
     case .cards(let view): CardsScreen.render(state, view: view, into: &canvas, in: body)
     case .card(let view): CardScreen.render(state, view: view, into: &canvas, in: body)
+    case .followUp(let view): FollowUpScreen.render(state, view: view, into: &canvas, in: body)
     }
     if state.live.locked {
         let reason = state.live.lockReason.map { " (" + $0 + ")" } ?? ""
@@ -123,6 +124,8 @@ public func render(_ state: AppState, into canvas: inout Canvas) {
     if state.confirmingQuit {
         Chrome.question(state.strings[state.seat.isFacilitator ? .quitQuestion : .quitQuestionParticipant],
                         into: &canvas, in: body)
+    } else if state.confirmingReset {
+        Chrome.question(state.strings[.resetQuestion], into: &canvas, in: body)
     }
     if let notice = state.unsaved ?? state.notice {
         // Up to two lines above the key bar, so a long message is read to its end.

@@ -16,6 +16,8 @@ enum FieldGeometry {
         case .agreementRow(let id, let f): return AgreementScreen.textWidth(.row(id, f), state.size, state.strings)
         case .roadmap: return RoadmapScreen.textWidth(state.size)
         case .cardAnswer: return CardScreen.textWidth(state.size)
+        case .followUpNote: return FollowUpScreen.textWidth(state.size)
+        case .itemTitle, .newItemTitle: return max(1, state.size.width - 40)
         }
     }
 }

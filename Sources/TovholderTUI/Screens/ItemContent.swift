@@ -51,6 +51,14 @@ enum ItemContent {
             out += roadmapLines(state)
         case .agreement:
             out += day.agreementQuestions.enumerated().map { Line(text: $1, marker: "\($0 + 1). ") }
+        case .followUp:
+            // Every group's agreements from the day before, and how each went.
+            for group in state.workshop.activeGroups {
+                let lines = FollowUpScreen.lines(group.id, state)
+                guard !lines.isEmpty else { continue }
+                blank(); label(group.name)
+                out += lines.map { Line(text: $0) }
+            }
         default:
             break
         }

@@ -168,6 +168,13 @@ enum PresenterConsole {
             if let kind { written = sheet.entries(of: kind).filter { !$0.text.allSatisfy(\.isWhitespace) }.count }
             else { written = state.agreements[group.id]?.rows.filter { !$0.isBlank }.count ?? 0 }
             x = canvas.put(s.format(ProjectorKey.entriesCount, written), x: x, y: y, role: .text, maxX: rect.maxX) + 2
+            // At the follow-up: how many of the day before's agreements the group has been through.
+            if state.session.currentItem.kind == .followUp {
+                let earlier = FollowUpUpdate.earlier(group.id, state)
+                canvas.put(s.format(SeriesKey.followUpProgress, earlier.filter { $0.status != nil }.count, earlier.count),
+                           x: x, y: y, role: .text, maxX: rect.maxX)
+                continue
+            }
             let typing = typists(state, group: group.id)
             if !typing.isEmpty {
                 x = canvas.put(s.format(ProjectorKey.typingNow, typing.joined(separator: ", ")), x: x, y: y, role: .next,

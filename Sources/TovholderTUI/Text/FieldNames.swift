@@ -34,6 +34,17 @@ enum FieldNames {
         case .cardAnswer(let deal, let q):
             let groupName = state.workshop.cardDeals.first { $0.id == deal }.map { group($0.groupID) } ?? ""
             return groupName + " · " + s[MethodKey.cardTitle] + " · " + s.format(.questionNumber, q + 1)
+        case .itemTitle(let id):
+            return state.session.programme.agenda.first { $0.id == id }?.title ?? s[.unknownField]
+        case .newItemTitle:
+            return s[.keyAddItem]
+        case .followUpNote(let id):
+            for (g, form) in state.agreements {
+                if let n = form.earlier.firstIndex(where: { $0.id == id }) {
+                    return group(g) + " · " + s[.kindFollowUp] + " · " + s.format(.agreementNumber, n + 1)
+                }
+            }
+            return s[.unknownField]
         case .roadmap(let id, let f):
             let title = state.roadmap.first { $0.id == id }?.title ?? ""
             return s[.roadmapTitle] + " · " + title + " · " + RoadmapScreen.fieldLabel(f, s).trimmingCharacters(in: [":"])

@@ -16,8 +16,12 @@ public enum StringKey: CaseIterable, Sendable {
     case keyEdit, keyDone, keyNextField, keyNewEntry, keyDelete, keyLink, keyMove, keyGroups, keyPlenum,
          keyExample, keyToggle, keyScrollGroups, keyOpen, keyRename, keyRemoveRestore, keyUndo
     case keyHistory, keyRestore, keyLock, keyTerminals, keyAgreement, keyRoadmap, keyExport
+    case keyFollowUpStatus, keyFollowUp, kindFollowUp
+    case keyItemMove, keyItemLength, keyRenameItem, keyAddItem, keyRemoveItem, keyItemKind, newItemPrompt, removeItemAgain,
+         cannotRemoveCurrent, programmeChangedNotice, cannotChangeProgramme, kindChanged
     case keyVote, keyReveal, keyCards, keyDeal, keyProjectCard, keyDrawCard, keyHide, keyOpenVote, keyOpenCard, keyDot
     case keyBlank, keyNotes, projectorBlanked, projectorBack, keyDisconnect, keyRenewCodes, keyProjectJoin
+    case keyReset, resetQuestion, resetDone
     case agreementOf, agreementNumber, addAgreementRow, agreementQ1, agreementQ2, agreementQ3, agreementQ4,
          labelWho, labelKnowledge, labelDue, labelDate, labelTime, labelPlace, labelTovholder,
          roadmapTitle, labelFrom, labelTo, labelTitle, labelActivities, newPhaseTitle, exported, todayMark
@@ -54,6 +58,7 @@ public struct Strings: Sendable {
 
     public func kind(_ k: ItemKind) -> String {
         switch k {
+        case .followUp: return self[.kindFollowUp]
         case .welcome: return self[.kindWelcome]
         case .intro: return self[.kindIntro]
         case .exercise: return self[.kindExercise]
@@ -216,6 +221,10 @@ public struct Strings: Sendable {
         case .keyRedo: return l("Gentag", "Redo")
         case .keyQuitYes: return l("Ja, afslut", "Yes, quit")
         case .keyQuitNo: return l("Nej, bliv", "No, stay")
+        case .keyReset: return l("Start dagen forfra", "Start the day afresh")
+        case .resetQuestion: return l("Start dagen forfra? Gruppernes arbejde bevares (et øjebliksbillede tages først). Enter: ja · Esc: nej",
+                                      "Start the day afresh? The groups' work is kept (a snapshot is taken first). Enter: yes · Esc: no")
+        case .resetDone: return l("Dagen starter forfra. Øjebliksbillede: %1", "The day starts afresh. Snapshot: %1")
         case .quitQuestion: return l("Afslutte Tovholder? Nedtællingen og de tilsluttede terminaler kører videre uden dig. Alt er gemt.",
                                      "Quit Tovholder? The countdown and the joined terminals go on without you. Everything is saved.")
         case .quitQuestionParticipant: return l("Afslutte? Alt, du har skrevet, er gemt. Enter: afslut · enhver anden tast: bliv",
@@ -249,6 +258,23 @@ public struct Strings: Sendable {
         case .keyNotes: return l("Noter", "Notes")
         case .projectorBlanked: return l("Projektoren er sort – tryk b for at vise igen", "The projector is blank – press b to show it again")
         case .projectorBack: return l("Projektoren viser igen", "The projector shows again")
+        case .keyItemMove: return l("5 min senere/tidligere", "5 min later/earlier")
+        case .keyItemLength: return l("5 min længere/kortere", "5 min longer/shorter")
+        case .keyRenameItem: return l("Omdøb", "Rename")
+        case .keyAddItem: return l("Nyt punkt", "New item")
+        case .keyRemoveItem: return l("Fjern punktet", "Remove the item")
+        case .keyItemKind: return l("Skift slags", "Change kind")
+        case .newItemPrompt: return l("Nyt punkt – skriv titlen, Enter: tilføj, Esc: fortryd", "New item – type its title, Enter: add, Esc: cancel")
+        case .removeItemAgain: return l("Tryk Del igen for at fjerne »%1«.", "Press Del again to remove »%1«.")
+        case .cannotRemoveCurrent: return l("Det punkt, dagen står ved, kan ikke fjernes – gå videre først.",
+                                            "The item the day is at cannot be removed – move on first.")
+        case .programmeChangedNotice: return l("Programmet er ændret: %1", "The programme was changed: %1")
+        case .cannotChangeProgramme: return l("Det går ikke: dagen skal slutte før midnat, og et punkt varer 1–600 min.",
+                                              "That cannot be done: the day must end before midnight, an item lasts 1–600 min.")
+        case .kindChanged: return l("»%1« er nu: %2", "»%1« is now: %2")
+        case .keyFollowUpStatus: return l("Gjort/delvist/ikke gjort", "Done/partly/not done")
+        case .keyFollowUp: return l("Opfølgning på aftalerne fra sidst", "Follow-up of last time's agreements")
+        case .kindFollowUp: return l("Opfølgning", "Follow-up")
         case .keyVote: return l("Prikafstemning", "Dot vote")
         case .keyReveal: return l("Vis resultat", "Show result")
         case .keyCards: return l("Dialogkort", "Dialogue cards")
