@@ -46,6 +46,19 @@ def section(blocks, heading):
     return blocks[start + 1:end]
 
 
+def ics_events(ics):
+    """The calendar's events as the real icalendar parser reads them."""
+    code = ("import sys, json, icalendar\n"
+            "cal = icalendar.Calendar.from_ical(sys.stdin.read())\n"
+            "print(json.dumps([{'summary': str(e.get('summary')), 'start': e.decoded('dtstart').isoformat(),\n"
+            "  'end': e.decoded('dtend').isoformat() if e.get('dtend') else None} for e in cal.walk('VEVENT')]))")
+    for python in ("python3", "/usr/bin/python3"):
+        r = subprocess.run([python, "-c", code], input=ics, capture_output=True, text=True)
+        if r.returncode == 0:
+            return json.loads(r.stdout)
+    pytest.skip("icalendar is not installed")
+
+
 def quit_view(t, participant=False):
     """Quits a view, answering "Afslutte?" when it is asked."""
     t.send("F10" if participant else "q")
@@ -129,8 +142,39 @@ def test_day2_from_day1_follow_up_and_the_minutes(term, workdir):
                  what="the follow-up saved")
     f.wait_for("1 af 1 fulgt op")  # the console's line for the group
 
+    # Day 1's calendar has Anne's deadline; day 1 itself is still untouched.
+    events = ics_events(run_cli("export", day1, "--format", "ics").stdout)
+    deadline = [e for e in events if "Anne" in e["summary"]]
+    assert len(deadline) == 1 and deadline[0]["start"] == "2024-01-18", events
+    assert sha256(day1) == before
+
+    # The day runs late: lunch 15 minutes later, and a walk added after it.
+    agenda = [it["id"] for it in programme(day2)["agenda"]]
+    lunch = agenda.index("frokost")
+    f.send("a"); f.wait_for("Dagens program")
+    for _ in range(lunch - 1):  # the day stands at item 2 (the follow-up)
+        f.send("Down")
+    for _ in range(3):
+        f.send(">")
+    f.wait_for("Frokost flyttet til 11.45")
+    f.send("i")
+    f.wait_for("Nyt punkt – skriv titlen")
+    f.type("Gåtur i parken")
+    f.send("Enter")
+    f.wait_for("Gåtur i parken tilføjet kl. 12.15")
+    day = programme(day2)
+    titles = [it["title"] for it in day["agenda"]]
+    assert titles[lunch:lunch + 2] == ["Frokost", "Gåtur i parken"]
+    assert day["agenda"][lunch]["start"] == 11 * 60 + 45, day["agenda"][lunch]
+    assert sql(day2, "SELECT count(*) FROM programme_changes") == "4"
+    p.wait_for("Opfølgning · Gruppe 1")  # the participant is not disturbed by the change
+
     md = run_cli("export", day2).stdout
     data = json.loads(run_cli("export", day2, "--format", "json").stdout)
+    changes = [c["text"] for c in data["agenda"]["changes"]]
+    assert len(changes) == 4 and changes[2].endswith(": Frokost flyttet til 11.45"), changes
+    assert changes[3].endswith(": Gåtur i parken tilføjet kl. 12.15 (15 min)")
+    assert all(c.startswith("Programmet blev ændret ") for c in changes)
     group = next(g for g in data["groups"] if g["name"] == "Gruppe 1")
     assert group["follow_up"][0]["status"] == "done" and group["follow_up"][0]["day"] == "2023-12-05"
     goal = group["goals"][0]
@@ -142,6 +186,10 @@ def test_day2_from_day1_follow_up_and_the_minutes(term, workdir):
     if not shutil.which("cmark"):
         pytest.skip("cmark is not installed")
     blocks = cmark_blocks(md)
+    agenda_section = section(blocks, "Dagens program")
+    listed = [text(i) for b in agenda_section if tag(b) == "list" for i in b]
+    assert [c for c in listed if c.startswith("Programmet blev ændret")] == changes, listed
+    assert any(c.startswith("11.45–12.15 Frokost") for c in listed), listed
     group_blocks = section(blocks, "Gruppe 1")
     follow = section(group_blocks, "Opfølgning på aftaler fra 5. december 2023")
     items = [text(i) for b in follow if tag(b) == "list" for i in b]

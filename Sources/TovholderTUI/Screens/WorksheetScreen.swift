@@ -16,6 +16,13 @@ enum WorksheetScreen {
         let check = ChainCheck(sheet, reached: state.session.reachedParts)
         let (summary, summaryRole) = ChainRows.summary(check, s)
         canvas.put(summary, x: area.x, y: y, role: summaryRole, maxX: area.maxX)
+        // A later day of a series: how much of the chain came from the days before.
+        let entries = sheet.allEntries.filter { !$0.isBlank }
+        if let first = entries.compactMap(\.origin?.day).min() {
+            let carried = entries.filter { $0.origin != nil }.count
+            canvas.put(s.format(SeriesKey.carriedLine, Wording.date(first, s.language), carried, entries.count - carried),
+                       x: area.x, y: y + 1, role: .muted, maxX: area.maxX)
+        }
         y += 2
 
         let listRect = Rect(x: area.x, y: y, width: area.width, height: body.maxY - y)
