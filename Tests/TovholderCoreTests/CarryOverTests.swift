@@ -79,6 +79,12 @@ final class CarryOverTests: StoreTestCase {
         XCTAssertEqual(roadmap.map(\.title), ["Udviklingsdag", "Prøvehandlinger", "Målplaner"])
         XCTAssertEqual(roadmap.map(\.originDay), [day1, day1, nil], "day 1's phases, then the new programme's own")
         XCTAssertEqual(try day2.load().programme.earlierDays, [EarlierDay(title: "Testdag", date: day1)])
+        // What stays with day 1's minutes: votes, cards, plenum notes, the history, the day's progress.
+        let left = try day2.queue.read { db in
+            try ["votes", "card_deals", "plenum_notes", "item_notes", "text_history", "item_progress", "agreement_rows"]
+                .map { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? -1 }
+        }
+        XCTAssertEqual(left, [0, 0, 0, 0, 0, 0, 0])
     }
 
     func testFollowUpAndADay3FromDay2() throws {

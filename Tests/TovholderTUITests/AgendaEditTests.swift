@@ -69,4 +69,17 @@ final class AgendaEditTests: XCTestCase {
         for k: Key in [.char(">"), .char("]"), .char("r"), .char("i"), .delete, .char("K")] { XCTAssertEqual(key(&state, k), []) }
         XCTAssertEqual(state.session.programme, F.referenceDay)
     }
+
+    func testANewItemGetsItsPointsOneLineEach() {
+        var state = onAgenda(lunch)
+        _ = key(&state, .char("c"))
+        XCTAssertEqual(state.editing?.field, .itemContent(itemID: "frokost"))
+        _ = key(&state, .paste("Spis i kantinen"))
+        _ = key(&state, .enter)
+        _ = key(&state, .paste("Tilbage kl. 12"))
+        XCTAssertEqual(key(&state, .escape), [.save([.programme(nil)])])
+        XCTAssertEqual(state.session.programme.agenda[lunch].bullets, ["Spis i kantinen", "Tilbage kl. 12"])
+        _ = key(&state, .char("c"))
+        XCTAssertEqual(key(&state, .escape), [], "nothing changed, nothing saved")
+    }
 }

@@ -106,6 +106,13 @@ def hold_day1(term, workdir):
     return path
 
 
+def test_the_bundled_second_day_passes_check(workdir):
+    path = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "sessions",
+                        "udviklingsdag-2.yaml")
+    r = run_cli("check", path, cwd=workdir)
+    assert r.returncode == 0 and "i orden" in r.stdout, r.stdout + r.stderr
+
+
 def test_day2_from_day1_follow_up_and_the_minutes(term, workdir):
     day1 = hold_day1(term, workdir)
     before = sha256(day1)

@@ -20,6 +20,8 @@ public enum FieldRef: Hashable, Sendable {
     case itemTitle(itemID: String)
     /// The title of a new agenda item to come after the item at `afterIndex` (added on Enter).
     case newItemTitle(afterIndex: Int)
+    /// An agenda item's points ("bullets"), one per line (the facilitator's; saved on Esc).
+    case itemContent(itemID: String)
 
     /// The name in leases and in the text history ("entry:42"); nil for fields that have
     /// neither (a group's name and the roadmap are the facilitator's alone).
@@ -32,7 +34,7 @@ public enum FieldRef: Hashable, Sendable {
         case .agreementRow(let id, let field): return HistoryField.agreementRow(id, field)
         case .cardAnswer(let id, let q): return HistoryField.cardAnswer(id, q)
         case .followUpNote(let id): return HistoryField.followUpNote(id)
-        case .groupName, .roadmap, .itemTitle, .newItemTitle: return nil
+        case .groupName, .roadmap, .itemTitle, .newItemTitle, .itemContent: return nil
         }
     }
 

@@ -44,6 +44,10 @@ enum AgendaEdit {
             let effects = saved(change, position: state.session.currentIndex != before)
             state.screen = .agenda(selected: min(selected, state.session.programme.agenda.count - 1))
             return effects
+        case .editContent:
+            state.editing = FieldEditing(field: .itemContent(itemID: agenda[selected].id),
+                                         text: agenda[selected].bullets.joined(separator: "\n"))
+            return []
         case .cycleKind:
             guard state.session.cycleKind(at: selected) else { return [] }
             let item = state.session.programme.agenda[selected]
@@ -55,8 +59,16 @@ enum AgendaEdit {
         }
     }
 
-    /// Keys while a title is typed: Enter keeps it, Esc drops it.
+    /// Keys while a title is typed: Enter keeps it, Esc drops it. In an item's points Enter
+    /// starts a new line and Esc keeps them.
     static func titleKey(_ key: Key, _ state: inout AppState) -> [Effect] {
+        if case .itemContent? = state.editing?.field {
+            switch key {
+            case .escape, .tab: return finish(&state)
+            case .enter: return FieldTyping.edit(.enter, &state)
+            default: return FieldTyping.isEditingKey(key) ? FieldTyping.edit(key, &state) : []
+            }
+        }
         switch key {
         case .enter, .tab: return finish(&state)
         case .escape:
@@ -74,6 +86,15 @@ enum AgendaEdit {
         guard let editing = state.editing else { return [] }
         state.editing = nil
         state.noticeUntil = nil; state.notice = nil
+        if case .itemContent(let id) = editing.field {
+            guard let index = state.session.programme.agenda.firstIndex(where: { $0.id == id }) else { return [] }
+            let points = editing.editor.text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }
+            guard points != state.session.programme.agenda[index].bullets else { return [] }
+            state.session.programme.agenda[index].bullets = points
+            // Saved with the programme; its points are the item's, not a change to the day's times.
+            return [.save([.programme(nil)])]
+        }
         let title = editing.editor.text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty else { return [] }
         let s = state.strings

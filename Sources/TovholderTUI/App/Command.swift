@@ -28,7 +28,7 @@ public enum Command: Hashable, Sendable {
     case followUp, cycleStatus
     /// Changing the programme on the agenda: the item (and the rest of the day) 5 minutes
     /// later/earlier, 5 minutes longer/shorter, renamed, a new item after it, removed, its kind.
-    case itemLater, itemEarlier, itemLonger, itemShorter, renameItem, addItem, removeItem, cycleKind
+    case itemLater, itemEarlier, itemLonger, itemShorter, renameItem, addItem, removeItem, cycleKind, editContent
     /// `R` on the agenda: start the day afresh after a rehearsal (asked first).
     case resetDay
 }

@@ -22,7 +22,7 @@ enum FieldTyping {
         case .groupName, .agreementRow, .roadmap(_, .from), .roadmap(_, .to), .roadmap(_, .title), .itemTitle, .newItemTitle:
             return true
         case .agreement(_, let f): return f != .perspectives && f != .involve
-        case .entry, .plenumNote, .itemNote, .roadmap(_, .activities), .cardAnswer, .followUpNote: return false
+        case .entry, .plenumNote, .itemNote, .roadmap(_, .activities), .cardAnswer, .followUpNote, .itemContent: return false
         }
     }
 
@@ -94,7 +94,7 @@ enum FieldTyping {
     static func saveTyped(_ editing: FieldEditing, _ state: inout AppState) -> [Effect] {
         let text = editing.editor.text
         switch editing.field {
-        case .groupName, .roadmap(_, .from), .roadmap(_, .to), .itemTitle, .newItemTitle: return []
+        case .groupName, .roadmap(_, .from), .roadmap(_, .to), .itemTitle, .newItemTitle, .itemContent: return []
         case .entry(let id): state.workshop.setText(entryID: id, text: text)
         case .plenumNote(let item): state.workshop.plenumNotes[item] = text
         case .itemNote(let item): state.workshop.itemNotes[item] = text
@@ -120,7 +120,7 @@ enum FieldTyping {
             return [.workshop(.renameGroup(id, name: name))]
         case .roadmap(let id, let f) where f == .from || f == .to:
             return AgreementUpdate.leaveDate(id: id, f, text: editing.editor.text, &state)
-        case .itemTitle, .newItemTitle:
+        case .itemTitle, .newItemTitle, .itemContent:
             state.editing = editing
             return AgendaEdit.finish(&state)
         default:

@@ -30,7 +30,7 @@ enum KeyRouting {
         if case .groupName? = state.editing?.field { return GroupsUpdate.renameKey(key, &state) }
         // An agenda item's title being typed takes the keys until Enter or Esc.
         switch state.editing?.field {
-        case .itemTitle?, .newItemTitle?: return AgendaEdit.titleKey(key, &state)
+        case .itemTitle?, .newItemTitle?, .itemContent?: return AgendaEdit.titleKey(key, &state)
         default: break
         }
         let context = state.keyContext
@@ -153,7 +153,7 @@ enum KeyRouting {
             return PrivateWriting.toggle(&state)
         case .followUp, .cycleStatus:
             return FollowUpUpdate.perform(command, &state)
-        case .itemLater, .itemEarlier, .itemLonger, .itemShorter, .renameItem, .addItem, .removeItem, .cycleKind:
+        case .itemLater, .itemEarlier, .itemLonger, .itemShorter, .renameItem, .addItem, .removeItem, .cycleKind, .editContent:
             return AgendaEdit.perform(command, &state)
         case .resetDay:
             return ResetUpdate.ask(&state)

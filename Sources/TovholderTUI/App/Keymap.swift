@@ -48,6 +48,7 @@ public enum Keymap {
         b([.char("i")], "i", .addItem, .keyAddItem, [.agenda], 3),
         b([.delete], "Del", .removeItem, .keyRemoveItem, [.agenda], 4),
         b([.char("K")], "K", .cycleKind, .keyItemKind, [.agenda], nil),
+        b([.char("c")], "c", .editContent, .keyItemContent, [.agenda], nil),
 
         // The method's activities: the vote (no text field, so Space is free), the deck of cards.
         KeyBinding(keys: [.char(" ")], label: space, command: .toggle, description: .keyDot,

@@ -85,7 +85,7 @@ extension Runner {
         case .roadmap: break  // roadmap fields arrive as whole phases (updateRoadmapEntry)
         case .cardAnswer(let deal, let q): try store.setCardAnswer(dealID: deal, question: q, text: text, author: label)
         case .followUpNote(let id): try store.setFollowUpNote(id: id, text: text, author: label)
-        case .itemTitle, .newItemTitle: break  // saved with the programme on Enter (AgendaEdit)
+        case .itemTitle, .newItemTitle, .itemContent: break  // saved with the programme on Enter (AgendaEdit)
         }
         typed(in: field)
     }

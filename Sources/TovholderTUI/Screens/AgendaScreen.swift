@@ -40,10 +40,27 @@ enum AgendaScreen {
                 y += 1
             }
         }
+        // An item's points being written: a box over the foot of the list.
+        if let e = state.editing, case .itemContent(let id) = e.field {
+            let rect = contentRect(state.size)
+            let title = state.session.programme.agenda.first { $0.id == id }?.title ?? ""
+            canvas.fill(Rect(x: rect.x - 1, y: rect.y - 1, width: rect.width + 2, height: rect.height + 1), role: .selection)
+            canvas.put(" " + s.format(.itemContentPrompt, title) + " ", x: rect.x, y: rect.y - 1, role: .selection,
+                       attributes: [.bold], maxX: rect.maxX)
+            var view = e.view
+            TextFieldView.render(e.editor, state: &view, into: &canvas, in: rect, role: .text, focused: true)
+            return
+        }
         if !state.session.changeLog.isEmpty, let last = state.session.changeLog.last, body.maxY - 1 > y {
             let line = s.format(.programmeChangedNotice, last.change.text(s.language)) + " (\(state.session.changeLog.count))"
             canvas.put(line, x: area.x, y: body.maxY - 1, role: .muted, maxX: area.maxX)
         }
+    }
+
+    /// Where an item's points are written: the lower part of the screen, above the key bar.
+    static func contentRect(_ size: Size) -> Rect {
+        let height = max(3, min(10, size.height / 3))
+        return Rect(x: 3, y: size.height - 2 - height, width: max(10, size.width - 6), height: height)
     }
 
     /// Keeps the selected row visible, with the list starting at the top when it fits.

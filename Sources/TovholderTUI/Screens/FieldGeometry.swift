@@ -18,6 +18,7 @@ enum FieldGeometry {
         case .cardAnswer: return CardScreen.textWidth(state.size)
         case .followUpNote: return FollowUpScreen.textWidth(state.size)
         case .itemTitle, .newItemTitle: return max(1, state.size.width - 40)
+        case .itemContent: return TextFieldView.textWidth(in: AgendaScreen.contentRect(state.size))
         }
     }
 }

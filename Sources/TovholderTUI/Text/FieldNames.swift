@@ -38,6 +38,8 @@ enum FieldNames {
             return state.session.programme.agenda.first { $0.id == id }?.title ?? s[.unknownField]
         case .newItemTitle:
             return s[.keyAddItem]
+        case .itemContent(let id):
+            return state.session.programme.agenda.first { $0.id == id }?.title ?? s[.unknownField]
         case .followUpNote(let id):
             for (g, form) in state.agreements {
                 if let n = form.earlier.firstIndex(where: { $0.id == id }) {

@@ -17,6 +17,7 @@ public enum StringKey: CaseIterable, Sendable {
          keyExample, keyToggle, keyScrollGroups, keyOpen, keyRename, keyRemoveRestore, keyUndo
     case keyHistory, keyRestore, keyLock, keyTerminals, keyAgreement, keyRoadmap, keyExport
     case keyFollowUpStatus, keyFollowUp, kindFollowUp
+    case keyItemContent, itemContentPrompt
     case keyItemMove, keyItemLength, keyRenameItem, keyAddItem, keyRemoveItem, keyItemKind, newItemPrompt, removeItemAgain,
          cannotRemoveCurrent, programmeChangedNotice, cannotChangeProgramme, kindChanged
     case keyVote, keyReveal, keyCards, keyDeal, keyProjectCard, keyDrawCard, keyHide, keyOpenVote, keyOpenCard, keyDot
@@ -258,6 +259,9 @@ public struct Strings: Sendable {
         case .keyNotes: return l("Noter", "Notes")
         case .projectorBlanked: return l("Projektoren er sort – tryk b for at vise igen", "The projector is blank – press b to show it again")
         case .projectorBack: return l("Projektoren viser igen", "The projector shows again")
+        case .keyItemContent: return l("Punktets indhold (én linje pr. punkt)", "The item's points (one per line)")
+        case .itemContentPrompt: return l("Indhold for »%1« – én linje pr. punkt · Enter: ny linje · Esc: gem",
+                                          "Points of »%1« – one per line · Enter: new line · Esc: save")
         case .keyItemMove: return l("5 min senere/tidligere", "5 min later/earlier")
         case .keyItemLength: return l("5 min længere/kortere", "5 min longer/shorter")
         case .keyRenameItem: return l("Omdøb", "Rename")
