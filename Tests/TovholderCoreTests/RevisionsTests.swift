@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import XCTest
 @testable import TovholderCore
 
@@ -34,5 +35,42 @@ final class RevisionsTests: StoreTestCase {
         let r = Revisions(total: 3, session: 1, workshop: 1, agreements: 1)
         XCTAssertEqual(r.changed(since: nil), Set(Revisions.Area.allCases))
         XCTAssertEqual(r.changed(since: r), [])
+    }
+
+    /// Every table a terminal reads has triggers that move its own area, in a new file and in
+    /// one migrated from an old version alike: a table without them would never reload.
+    func testEveryReadTableMovesItsAreaInNewAndMigratedFiles() throws {
+        try checkTriggers(try newStore())
+        // A file made at v5 and opened now runs v6, v7 and v8 in turn.
+        let path = dir + "/v5.tovholder"
+        let q = try DatabaseQueue(path: path, configuration: SessionStore.configuration())
+        try q.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            try db.execute(sql: "PRAGMA application_id = \(SessionStore.applicationID)")
+        }
+        try SessionSchema.migrator.migrate(q, upTo: "v1")
+        let json = String(decoding: try JSONEncoder().encode(TestProgramme.day()), as: UTF8.self)
+        try q.write { db in
+            try db.execute(sql: "INSERT INTO programme(id, template_name, json, created_at) VALUES (1, 't', ?, 0)", arguments: [json])
+            try db.execute(sql: "INSERT INTO position(id, item_index, step) VALUES (1, 0, 0)")
+        }
+        try SessionSchema.migrator.migrate(q, upTo: "v5")
+        try q.close()
+        try checkTriggers(try SessionStore.open(path: path))
+    }
+
+    func checkTriggers(_ store: SessionStore, file: StaticString = #filePath, line: UInt = #line) throws {
+        try store.queue.read { db in
+            for (area, tables) in Revisions.tables {
+                for table in tables {
+                    for event in ["insert", "update", "delete"] {
+                        let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                                                      arguments: ["revision_\(table)_\(event)"])
+                        XCTAssertTrue(sql?.contains("\(area.rawValue) = \(area.rawValue) + 1") == true, "\(table) \(event)",
+                                      file: file, line: line)
+                    }
+                }
+            }
+        }
     }
 }
