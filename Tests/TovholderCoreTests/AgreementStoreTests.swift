@@ -218,20 +218,7 @@ final class AgreementStoreTests: StoreTestCase {
     }
 
     func testAVersion3FileIsMigratedToVersion4WithTheRoadmapSeeded() throws {
-        let path = dir + "/v3.tovholder"
-        let q = try DatabaseQueue(path: path, configuration: SessionStore.configuration())
-        try q.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA journal_mode = WAL")
-            try db.execute(sql: "PRAGMA application_id = \(SessionStore.applicationID)")
-        }
-        try SessionSchema.migrator.migrate(q, upTo: "v1")
-        let json = String(decoding: try JSONEncoder().encode(TestProgramme.day()), as: UTF8.self)
-        try q.write { db in
-            try db.execute(sql: "INSERT INTO programme(id, template_name, json, created_at) VALUES (1, 't', ?, 0)",
-                           arguments: [json])
-            try db.execute(sql: "INSERT INTO position(id, item_index, step) VALUES (1, 2, 0)")
-        }
-        try SessionSchema.migrator.migrate(q, upTo: "v3")   // v2 seeds the groups from the programme
+        let (path, q) = try oldSession("v3.tovholder", upTo: "v3", itemIndex: 2)  // v2 seeds the groups
         try q.close()
 
         let store = try SessionStore.open(path: path)

@@ -147,19 +147,7 @@ final class CarryOverTests: StoreTestCase {
     }
 
     func testAnOlderDay1IsReadAsItIsAndNeverWritten() throws {
-        let path = dir + "/v6.tovholder"
-        let q = try DatabaseQueue(path: path, configuration: SessionStore.configuration())
-        try q.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA journal_mode = WAL")
-            try db.execute(sql: "PRAGMA application_id = \(SessionStore.applicationID)")
-        }
-        try SessionSchema.migrator.migrate(q, upTo: "v1")
-        let json = String(decoding: try JSONEncoder().encode(TestProgramme.day()), as: UTF8.self)
-        try q.write { db in
-            try db.execute(sql: "INSERT INTO programme(id, template_name, json, created_at) VALUES (1, 't', ?, 0)", arguments: [json])
-            try db.execute(sql: "INSERT INTO position(id, item_index, step) VALUES (1, 0, 0)")
-        }
-        try SessionSchema.migrator.migrate(q, upTo: "v6")
+        let (path, q) = try oldSession("v6.tovholder", upTo: "v6")
         try q.write { db in try db.execute(sql: "UPDATE entries SET text = 'Gammelt mål' WHERE kind = 'goal'") }
         try q.close()
         let before = try sha256(path)

@@ -42,19 +42,7 @@ final class RevisionsTests: StoreTestCase {
     func testEveryReadTableMovesItsAreaInNewAndMigratedFiles() throws {
         try checkTriggers(try newStore())
         // A file made at v5 and opened now runs v6, v7 and v8 in turn.
-        let path = dir + "/v5.tovholder"
-        let q = try DatabaseQueue(path: path, configuration: SessionStore.configuration())
-        try q.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA journal_mode = WAL")
-            try db.execute(sql: "PRAGMA application_id = \(SessionStore.applicationID)")
-        }
-        try SessionSchema.migrator.migrate(q, upTo: "v1")
-        let json = String(decoding: try JSONEncoder().encode(TestProgramme.day()), as: UTF8.self)
-        try q.write { db in
-            try db.execute(sql: "INSERT INTO programme(id, template_name, json, created_at) VALUES (1, 't', ?, 0)", arguments: [json])
-            try db.execute(sql: "INSERT INTO position(id, item_index, step) VALUES (1, 0, 0)")
-        }
-        try SessionSchema.migrator.migrate(q, upTo: "v5")
+        let (path, q) = try oldSession("v5.tovholder", upTo: "v5")
         try q.close()
         try checkTriggers(try SessionStore.open(path: path))
     }

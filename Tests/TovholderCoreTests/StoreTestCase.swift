@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import XCTest
 @testable import TovholderCore
 
@@ -15,5 +16,27 @@ class StoreTestCase: XCTestCase {
 
     func newStore(_ name: String = "dag.tovholder") throws -> SessionStore {
         try SessionStore.create(path: dir + "/" + name, programme: TestProgramme.day(), templateName: "test", now: 0)
+    }
+
+    /// A session file as an older Tovholder left it: made at v1 with `programme` and the day at
+    /// `itemIndex`, then migrated up to `version` (v2 seeds the groups from the programme).
+    /// The queue is open, for the caller to add rows of that version; close it before opening.
+    func oldSession(_ name: String, upTo version: String, programme: DayTemplate = TestProgramme.day(),
+                    itemIndex: Int = 0) throws -> (path: String, queue: DatabaseQueue) {
+        let path = dir + "/" + name
+        let q = try DatabaseQueue(path: path, configuration: SessionStore.configuration())
+        try q.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            try db.execute(sql: "PRAGMA application_id = \(SessionStore.applicationID)")
+        }
+        try SessionSchema.migrator.migrate(q, upTo: "v1")
+        let json = String(decoding: try JSONEncoder().encode(programme), as: UTF8.self)
+        try q.write { db in
+            try db.execute(sql: "INSERT INTO programme(id, template_name, json, created_at) VALUES (1, 't', ?, 0)",
+                           arguments: [json])
+            try db.execute(sql: "INSERT INTO position(id, item_index, step) VALUES (1, ?, 0)", arguments: [itemIndex])
+        }
+        try SessionSchema.migrator.migrate(q, upTo: version)
+        return (path, q)
     }
 }

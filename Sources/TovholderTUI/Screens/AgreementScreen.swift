@@ -66,14 +66,7 @@ enum AgreementScreen {
             }
         }
         let listRect = Rect(x: area.x, y: y, width: area.width, height: body.maxY - y)
-        let focusRows = rows.indices.filter { rows[$0].slot == view.focus }
-        let first = cursor?.row ?? focusRows.first ?? 0
-        let last = cursor?.row ?? focusRows.last ?? 0
-        let top = ChainRows.scroll(toShow: first, last, height: listRect.height, total: rows.count)
-        ChainRows.draw(rows, scroll: top, into: &canvas, in: listRect)
-        if let cursor, cursor.row - top < listRect.height {
-            canvas.cursor = (listRect.x + cursor.column, listRect.y + cursor.row - top)
-        }
+        ChainRows.drawForm(rows, focus: view.focus, cursor: cursor, into: &canvas, in: listRect)
         if view.pendingDelete != nil {
             canvas.put(" " + s[.deleteAgain] + " ", x: area.x, y: body.maxY - 1, role: .error, attributes: [.bold])
         }

@@ -43,13 +43,7 @@ enum CardScreen {
             let role: Role = focused ? .selection : (deal.answer(n).isEmpty && !editing ? .muted : .text)
             for line in lines { rows.append(ChainRow(text: line, role: role, indent: indent, slot: n)) }
         }
-        let list = Rect(x: area.x, y: y, width: area.width, height: body.maxY - y)
-        let focusRows = rows.indices.filter { rows[$0].slot == view.focus }
-        let top = ChainRows.scroll(toShow: cursor?.row ?? focusRows.first ?? 0, cursor?.row ?? focusRows.last ?? 0,
-                                   height: list.height, total: rows.count)
-        ChainRows.draw(rows, scroll: top, into: &canvas, in: list)
-        if let cursor, cursor.row - top < list.height {
-            canvas.cursor = (list.x + cursor.column, list.y + cursor.row - top)
-        }
+        ChainRows.drawForm(rows, focus: view.focus, cursor: cursor, into: &canvas,
+                           in: Rect(x: area.x, y: y, width: area.width, height: body.maxY - y))
     }
 }

@@ -120,6 +120,19 @@ enum ChainRows {
         if rows.count - scroll > rect.height { canvas.put("↓", x: rect.maxX - 1, y: rect.maxY - 1, role: .muted) }
     }
 
+    /// A form's rows: scrolled so the cursor (or else the focused slot's rows) shows, drawn,
+    /// and the terminal's cursor put where the editor's is.
+    static func drawForm(_ rows: [ChainRow], focus: Int, cursor: (row: Int, column: Int)?, into canvas: inout Canvas,
+                         in rect: Rect) {
+        let focusRows = rows.indices.filter { rows[$0].slot == focus }
+        let top = scroll(toShow: cursor?.row ?? focusRows.first ?? 0, cursor?.row ?? focusRows.last ?? 0,
+                         height: rect.height, total: rows.count)
+        draw(rows, scroll: top, into: &canvas, in: rect)
+        if let cursor, cursor.row - top < rect.height {
+            canvas.cursor = (rect.x + cursor.column, rect.y + cursor.row - top)
+        }
+    }
+
     /// The least scrolling that keeps rows `first...last` visible.
     static func scroll(toShow first: Int, _ last: Int, height: Int, total: Int) -> Int {
         guard total > height, height > 0 else { return 0 }

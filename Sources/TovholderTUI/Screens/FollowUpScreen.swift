@@ -53,12 +53,8 @@ enum FollowUpScreen {
                                      indent: indent, slot: n))
             }
         }
-        let rect = Rect(x: area.x, y: y, width: area.width, height: body.maxY - y)
-        let focusRows = rows.indices.filter { rows[$0].slot == view.focus }
-        let top = ChainRows.scroll(toShow: cursor?.row ?? focusRows.first ?? 0, cursor?.row ?? focusRows.last ?? 0,
-                                   height: rect.height, total: rows.count)
-        ChainRows.draw(rows, scroll: top, into: &canvas, in: rect)
-        if let cursor, cursor.row - top < rect.height { canvas.cursor = (rect.x + cursor.column, rect.y + cursor.row - top) }
+        ChainRows.drawForm(rows, focus: view.focus, cursor: cursor, into: &canvas,
+                           in: Rect(x: area.x, y: y, width: area.width, height: body.maxY - y))
     }
 
     /// ✓ done, ◐ partly, ✗ not done, · not yet.
