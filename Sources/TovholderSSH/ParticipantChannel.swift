@@ -23,6 +23,8 @@ final class ParticipantChannel: ChannelDuplexHandler {
     private var ptyChannel: Channel?
     private var channel: Channel?
     private var ended = false
+    /// A view is being started on the thread pool.
+    private var starting = false
     /// Set when serve stops: the goodbye says so.
     var stopping = false
 
@@ -49,6 +51,12 @@ final class ParticipantChannel: ChannelDuplexHandler {
             startView(context, wantReply: shell.wantReply)
         case let exec as SSHChannelRequestEvent.ExecRequest:
             refuse(context, wantReply: exec.wantReply, what: Localized(da: "en kommando", en: "a command"))
+        case let subsystem as SSHChannelRequestEvent.SubsystemRequest
+            where subsystem.subsystem.hasPrefix(RequestFilter.refusedPrefix):
+            // A request NIOSSH cannot parse (X11, break, …), renamed by RequestFilter: refused,
+            // and the session goes on.
+            reply(context, subsystem.wantReply, false)
+            server.log.refused(connection, asked: RequestFilter.describe(subsystem.subsystem))
         case let subsystem as SSHChannelRequestEvent.SubsystemRequest:
             refuse(context, wantReply: subsystem.wantReply,
                    what: Localized(da: "\(ServeLog.shown(subsystem.subsystem)) (filoverførsel)", en: "\(ServeLog.shown(subsystem.subsystem)) (file transfer)"))
@@ -69,8 +77,12 @@ final class ParticipantChannel: ChannelDuplexHandler {
     }
 
     private func reply(_ context: ChannelHandlerContext, _ wantReply: Bool, _ ok: Bool) {
+        replyOn(context.channel, wantReply, ok)
+    }
+
+    private func replyOn(_ channel: Channel, _ wantReply: Bool, _ ok: Bool) {
         guard wantReply else { return }
-        context.triggerUserOutboundEvent(ok ? ChannelSuccessEvent() : ChannelFailureEvent() as Any, promise: nil)
+        channel.triggerUserOutboundEvent(ok ? ChannelSuccessEvent() : ChannelFailureEvent() as Any, promise: nil)
     }
 
     private func refuse(_ context: ChannelHandlerContext, wantReply: Bool, what: Localized) {
@@ -83,8 +95,9 @@ final class ParticipantChannel: ChannelDuplexHandler {
     }
 
     private func startView(_ context: ChannelHandlerContext, wantReply: Bool) {
+        context.eventLoop.preconditionInEventLoop()
         let lang = server.options.lang
-        guard view == nil, !ended else { reply(context, wantReply, false); return }
+        guard view == nil, !starting, !ended else { reply(context, wantReply, false); return }
         guard let term, Self.allowsEnvironment("TERM", term) else {
             reply(context, wantReply, true)
             finish(context.channel, message: Localized(
@@ -92,19 +105,32 @@ final class ParticipantChannel: ChannelDuplexHandler {
                 en: "Tovholder needs a terminal: add -t to the ssh command.").text(lang), status: 1)
             return
         }
-        do {
-            let pty = try PtyProcess(arguments: server.viewArguments(for: connection),
-                                     environment: server.viewEnvironment(for: connection, term: term, client: environment),
-                                     columns: size.columns, rows: size.rows)
-            view = pty
-            reply(context, wantReply, true)
-            server.log.say(Localized(da: "\(ServeLog.shown(connection.user)) fra \(connection.address) er med",
-                                     en: "\(ServeLog.shown(connection.user)) from \(connection.address) joined"))
-            attach(pty, to: context.channel)
-        } catch {
-            reply(context, wantReply, false)
-            finish(context.channel, message: Localized(da: "Visningen kunne ikke startes (\(error)).",
-                                                       en: "The view could not be started (\(error)).").text(lang), status: 1)
+        // Reading the group's name and forking a view are blocking: the thread pool does them.
+        starting = true
+        let (server, connection, environment, size) = (self.server, self.connection, self.environment, self.size)
+        let channel = context.channel
+        server.pool.runIfActive(eventLoop: context.eventLoop) {
+            try PtyProcess(arguments: server.viewArguments(for: connection),
+                           environment: server.viewEnvironment(for: connection, term: term, client: environment),
+                           columns: size.columns, rows: size.rows)
+        }.whenComplete { [self] result in
+            starting = false
+            switch result {
+            case .success(let pty):
+                view = pty
+                if ended {  // the client left while the view was starting
+                    pty.hangUp(); viewEnded(); return
+                }
+                replyOn(channel, wantReply, true)
+                pty.resize(columns: self.size.columns, rows: self.size.rows)
+                server.log.say(Localized(da: "\(ServeLog.shown(connection.user)) fra \(connection.address) er med",
+                                         en: "\(ServeLog.shown(connection.user)) from \(connection.address) joined"))
+                attach(pty, to: channel)
+            case .failure(let error):
+                replyOn(channel, wantReply, false)
+                finish(channel, message: Localized(da: "Visningen kunne ikke startes (\(error)).",
+                                                   en: "The view could not be started (\(error)).").text(lang), status: 1)
+            }
         }
     }
 
@@ -178,12 +204,18 @@ final class ParticipantChannel: ChannelDuplexHandler {
             let message = self.stopping
                 ? Localized(da: "Facilitatoren har lukket for tilslutning. Alt, du skrev, er gemt. Tak for i dag!",
                             en: "The facilitator has closed the session to connections. Everything you typed is saved. Thank you!")
+                : code == Self.disconnectedByFacilitator
+                ? Localized(da: "Facilitatoren har afbrudt forbindelsen. Alt, du skrev, er gemt.",
+                            en: "The facilitator has disconnected you. Everything you typed is saved.")
                 : Localized(da: "Forbindelsen til Tovholder er lukket. Alt, du skrev, er gemt.",
                             en: "The connection to Tovholder is closed. Everything you typed is saved.")
             // Stopped by the facilitator: a view hung up at the group question is no failure.
             self.finish(channel, message: self.ended ? nil : message.text(lang), status: self.stopping ? 0 : code)
         }
     }
+
+    /// The view's exit code when the facilitator's disconnect (SIGTERM) stopped it.
+    static let disconnectedByFacilitator = 143
 
     private func waitForExit(_ view: PtyProcess, on loop: EventLoop, tries: Int, then: @escaping (Int) -> Void) {
         if let code = view.reap() { then(code); return }

@@ -8,6 +8,17 @@ public struct ServeError: Error, UserFacingError {
         ServeError(message: Localized(da: "Serverens nøgle \(path): \(problem.da)", en: "The server's key \(path): \(problem.en)"))
     }
 
+    /// The log is a symlink, not a regular file, or another account's: serve does not start
+    /// (a group account once linked it to the facilitator's ~/.bashrc).
+    static func log(_ path: String, _ reason: String?) -> ServeError {
+        let why = reason.map { Localized(da: "kan ikke skrives (\($0))", en: "cannot be written (\($0))") }
+            ?? Localized(da: "er ikke en almindelig fil, som du ejer (fx et symbolsk link)",
+                         en: "is not an ordinary file that you own (e.g. a symbolic link)")
+        return ServeError(message: Localized(
+            da: "Logfilen \(path) \(why.da) – serve starter ikke. Flyt den væk, så laves en ny.",
+            en: "The log \(path) \(why.en) – serve does not start. Move it away and a new one is made."))
+    }
+
     static let notAFile = Localized(da: "er ikke en almindelig fil", en: "is not an ordinary file")
     static let unreadable = Localized(da: "kan ikke læses", en: "cannot be read")
     static func line(_ n: Int) -> Localized {

@@ -42,11 +42,11 @@ func openFacilitatorView(_ request: OpenRequest) throws {
 
 /// The loop on a real terminal, for the facilitator and for participants alike.
 func runTerminal(store: SessionStore, session: SessionState, workshop: Workshop = Workshop(), seat: Seat,
-                 file: String, lang: Language, theme: Theme, presence: TerminalPresence, localeNote: String?) throws {
+                 file: String, lang: Language, theme: Theme, presence: TerminalPresence, localeNote: Localized?) throws {
     guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
         throw UserError(Localized(da: "tovholder skal køre i en terminal", en: "tovholder needs a terminal"), lang)
     }
-    var notes: [String] = localeNote.map { [$0] } ?? []
+    var notes: [String] = localeNote.map { [$0.text(lang)] } ?? []
     if let warning = SessionStore.networkFileSystemWarning(path: file) { notes.append(warning.text(lang)) }
     let backend = NcursesBackend(theme: theme)
     var state = AppState(session: session, workshop: workshop, language: lang,
@@ -62,7 +62,9 @@ func runTerminal(store: SessionStore, session: SessionState, workshop: Workshop 
     if let refusal = runner.refusal { throw UserError(refusal) }
     // Nothing typed is lost in silence: what the file would not take is printed for the user.
     if let report = runner.unsavedReport { FileHandle.standardError.write(Data((report + "\n").utf8)) }
-    if let note = localeNote { FileHandle.standardError.write(Data((note + "\n").utf8)) }
+    if let note = localeNote { FileHandle.standardError.write(Data((note.text(lang) + "\n").utf8)) }
+    // Stopped by the facilitator's disconnect (SIGTERM): 128 + 15, as a shell would say.
+    if backend.stopSignal == SIGTERM { Foundation.exit(143) }
 }
 
 /// `tovholder join FILE [--group NAME]`: a participant's terminal on a running session.
@@ -82,7 +84,7 @@ struct Join: ParsableCommand {
         do { workshop = try store.loadWorkshop() } catch let e as SessionError { throw UserError(e.message, lang) }
         let groups = workshop.activeGroups
         let strings = Strings(lang)
-        let names = groups.enumerated().map { "\($0 + 1)) \($1.name)" }.joined(separator: ", ")
+        let names = groups.enumerated().map { "\($0 + 1)) \(VisibleText.visible($1.name))" }.joined(separator: ", ")
         let chosen: TovholderCore.Group
         if let group {
             guard let g = Join.pick(group, from: groups) else { throw UserError(strings.format(.unknownGroup, group, names)) }
@@ -90,14 +92,14 @@ struct Join: ParsableCommand {
         } else {
             // Asked in the terminal: a wrong answer is asked again, never the end of the program.
             print(strings[.chooseGroup])
-            for (i, g) in groups.enumerated() { print("  \(i + 1)) \(g.name)") }
+            for (i, g) in groups.enumerated() { print("  \(i + 1)) \(VisibleText.visible(g.name))") }
             var picked: TovholderCore.Group?
             while picked == nil {
                 print("> ", terminator: "")
                 guard let line = readLine() else { throw UserError(strings.format(.unknownGroup, "", names)) }
                 let answer = line.trimmingCharacters(in: .whitespaces)
                 picked = Join.pick(answer, from: groups)
-                if picked == nil, !answer.isEmpty { print(strings.format(.unknownGroup, answer, names)) }
+                if picked == nil, !answer.isEmpty { print(VisibleText.visible(strings.format(.unknownGroup, answer, names))) }
             }
             chosen = picked!
         }

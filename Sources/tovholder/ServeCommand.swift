@@ -15,6 +15,11 @@ struct Serve: ParsableCommand {
     @Argument(help: "Sessionsfil / session file") var file: String = Open.defaultFile
     @Option(help: "Port (standard 2222) / port") var port: Int = 2222
     @Option(help: "Adresse at lytte på (standard alle) / address to listen on") var listen: String = "0.0.0.0"
+    @Option(help: "Adressen i gruppernes kommando (standard: den med standardruten) / the address the join lines show")
+    var address: String?
+    @Option(name: .customLong("host-key"),
+            help: "Serverens nøgle (standard ~/.config/tovholder/hostkey) / the server's key file")
+    var hostKey: String?
 
     func run() throws {
         let lang = global.lang
@@ -29,51 +34,60 @@ struct Serve: ParsableCommand {
             store = try createSession(session, template: TemplateCatalog.defaultName, lang)
         }
         if let running = try store.service() { throw ServeError.alreadyServing(running.pid, running.port) }
-        let hostKey = try HostKey.loadOrCreate(forSession: session)
+        let key = try HostKey.forServing(session: session, chosen: hostKey.map(Serve.absolute))
         let log = try ServeLog(session: session, lang: lang)
-        let server = SSHServer(options: .init(session: session, port: port, listen: listen, lang: lang,
-                                              theme: global.theme, executable: Serve.executable()),
-                               store: store, hostKey: hostKey, log: log)
+        var options = SSHServer.Options(session: session, port: port, listen: listen, lang: lang,
+                                        theme: global.theme, executable: Serve.executable())
+        // Hidden knobs for the tests: the 30 s login limit and the 2 minutes of silence.
+        let env = ProcessInfo.processInfo.environment
+        if let s = env["TOVHOLDER_LOGIN_TIMEOUT"].flatMap(Int64.init), s > 0 { options.loginTimeout = .seconds(s) }
+        if let s = env["TOVHOLDER_SILENT_AFTER"].flatMap(Int64.init), s > 0 { options.silentAfter = .seconds(s) }
+        let server = SSHServer(options: options, store: store, hostKey: key.key, log: log)
         let boundPort = try server.start()
-        let addresses = LocalAddresses.forJoining(listen: listen)
-        try store.openService(port: boundPort, address: addresses[0], fingerprint: hostKey.fingerprint)
+        let choice = LocalAddresses.current()
+        let specific = listen != "0.0.0.0" && listen != "::" && !listen.isEmpty
+        let shown = address ?? (specific ? listen : choice.primary?.address ?? "127.0.0.1")
+        server.joinAddress = shown
+        server.formatJoinLines = { service, groups in JoinLines.lines(service, groups: groups, lang: lang) }
+        try store.openService(port: boundPort, address: shown, fingerprint: key.key.fingerprint)
         guard let service = try store.service(), !service.codes.isEmpty else {
             server.stop()
             try? store.closeService()
             throw ServeError.noGroups
         }
-        print(Serve.banner(service, groups: try store.loadWorkshop().activeGroups, file: file,
-                           others: Array(addresses.dropFirst()), lang: lang), terminator: "")
+        let others = specific ? [] : choice.others.filter { $0.address != shown }
+        print(Serve.banner(service, groups: try store.loadWorkshop().activeGroups, file: file, keyPath: key.path,
+                           notes: key.notes, others: others, lang: lang), terminator: "")
         fflush(stdout)
         Serve.stopOnSignal { signal in
             log.say(Localized(da: "Stopper: deltagerne får besked …", en: "Stopping: telling the participants …"))
             server.stop()
             try? store.closeService()
             log.say(Localized(da: "Stoppet. Alt er gemt i \(file).", en: "Stopped. Everything is saved in \(file)."))
+            log.flush()
             Foundation.exit(0)
         }
         dispatchMain()
     }
 
-    static func banner(_ service: SSHService, groups: [TovholderCore.Group], file: String, others: [String],
-                       lang: Language) -> String {
+    static func banner(_ service: SSHService, groups: [TovholderCore.Group], file: String, keyPath: String,
+                       notes: [Localized], others: [LocalAddresses.Interface], lang: Language) -> String {
         let da = lang == .da
-        let lines = service.joinLines(groups: groups)
-        let width = lines.map { DisplayWidth.of($0.group) }.max() ?? 0
         var out = da ? "Tovholder deler \(file) over SSH på port \(service.port).\n"
                      : "Tovholder serves \(file) over SSH on port \(service.port).\n"
         out += (da ? "Serverens fingeraftryk: " : "The server's fingerprint: ") + service.fingerprint + "\n"
-        out += da ? "  (ssh viser det første gang – tjek at det er det samme)\n\n"
-                  : "  (ssh shows it the first time – check that it is the same)\n\n"
+        out += da ? "  (ssh viser det første gang – tjek at det er det samme)\n"
+                  : "  (ssh shows it the first time – check that it is the same)\n"
+        out += (da ? "Serverens nøgle: " : "The server's key: ") + keyPath + "\n"
+        for note in notes { out += note.text(lang) + "\n" }
+        out += "\n"
         out += da ? "Sådan kommer grupperne med – skriv kommandoen, og koden når ssh spørger (password):\n"
                   : "How the groups join – type the command, and the code when ssh asks (password):\n"
-        for line in lines {
-            let pad = String(repeating: " ", count: max(0, width - DisplayWidth.of(line.group)))
-            out += "  \(VisibleText.visible(line.group))\(pad)   \(line.text(lang))\n"
-        }
+        out += JoinLines.lines(service, groups: groups, lang: lang).map { $0 + "\n" }.joined()
         out += "\n"
         if !others.isEmpty {
-            out += (da ? "Maskinens andre adresser: " : "This machine's other addresses: ") + others.joined(separator: ", ") + "\n"
+            out += (da ? "Maskinens andre adresser:\n" : "This machine's other addresses:\n")
+            out += others.map { "  \($0.address) (\($0.name))\n" }.joined()
         }
         out += da ? "Vis linjerne på lærredet og lav nye koder under t (terminaler) i facilitatorens visning.\n"
                   : "Show the lines on the projector and renew the codes under t (terminals) in the facilitator's view.\n"

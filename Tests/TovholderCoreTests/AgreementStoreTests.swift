@@ -224,7 +224,7 @@ final class AgreementStoreTests: StoreTestCase {
         let store = try SessionStore.open(path: path)
         try store.queue.read { db in
             XCTAssertEqual(Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")),
-                           ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8"])
+                           ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9"])
         }
         XCTAssertEqual(try store.load().currentIndex, 2, "v3 data kept")
         XCTAssertEqual(try store.loadRoadmap().map(\.title), ["Udviklingsdag", "Prøvehandlinger"])

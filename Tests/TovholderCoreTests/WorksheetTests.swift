@@ -289,7 +289,7 @@ final class WorksheetTests: StoreTestCase {
         XCTAssertTrue(w.worksheets.values.allSatisfy { $0.challenge != nil && $0.goals.count == 1 })
         XCTAssertEqual(try store.load().currentIndex, 2, "v1 data kept")
         try store.queue.read { db in
-            XCTAssertEqual(Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")), ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8"])
+            XCTAssertEqual(Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")), ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9"])
         }
         XCTAssertEqual(try SessionStore.open(path: path).loadWorkshop(), w, "migrated once")
     }

@@ -28,7 +28,8 @@ final class GatekeeperTests: XCTestCase {
     }
 
     func logLines() throws -> [[String]] {
-        try String(contentsOfFile: ServeLog.path(forSession: store.path), encoding: .utf8)
+        gatekeeper.log.flush()
+        return try String(contentsOfFile: ServeLog.path(forSession: store.path), encoding: .utf8)
             .split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
     }
 
@@ -58,7 +59,12 @@ final class GatekeeperTests: XCTestCase {
             XCTAssertEqual(gatekeeper.check(user: "gruppe1", code: "forkert", address: "10.0.0.9"), .wrongCode)
         }
         XCTAssertEqual(gatekeeper.check(user: "gruppe1", code: try code("gruppe1"), address: "10.0.0.9"), .blocked)
-        XCTAssertEqual(try logLines().last?.last, "spærret (for mange forsøg)")
+        for _ in 0..<177 { XCTAssertEqual(gatekeeper.check(user: "gruppe1", code: "x", address: "10.0.0.9"), .blocked) }
+        // The first refusal is told at once; the rest are one summary, not 177 lines.
+        let lines = try logLines()
+        XCTAssertEqual(lines.count, AttemptLimiter.perAddress + 2, "\(lines)")
+        XCTAssertEqual(lines[AttemptLimiter.perAddress].last, "spærret (for mange forsøg)")
+        XCTAssertTrue(lines.last!.last!.hasPrefix("10.0.0.9: 177 forsøg afvist mens spærret, "), "\(lines.last!)")
         if case .accepted = gatekeeper.check(user: "gruppe1", code: try code("gruppe1"), address: "10.0.0.10") {} else {
             XCTFail("another laptop still gets in")
         }

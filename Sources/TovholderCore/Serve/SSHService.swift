@@ -9,11 +9,22 @@ public struct SSHService: Equatable, Sendable {
     public var pid: Int32
     public var startedAt: Double
     public var codes: [GroupCode]
+    /// What serve has told the console since it started, oldest first.
+    public var notices: [ServeNotice]
 
-    public init(port: Int, address: String, fingerprint: String, pid: Int32, startedAt: Double, codes: [GroupCode]) {
+    public init(port: Int, address: String, fingerprint: String, pid: Int32, startedAt: Double, codes: [GroupCode],
+                notices: [ServeNotice] = []) {
         self.port = port; self.address = address; self.fingerprint = fingerprint; self.pid = pid
-        self.startedAt = startedAt; self.codes = codes
+        self.startedAt = startedAt; self.codes = codes; self.notices = notices
     }
+
+    /// The last failures before login, newest last, for the console.
+    public var recentFailures: [ServeNotice] {
+        Array(notices.filter { $0.kind == .failure }.suffix(ServeNotice.shown))
+    }
+
+    /// Nobody has reached serve yet (and it has said so).
+    public var isUnreached: Bool { notices.contains { $0.kind == .silent } }
 
     public struct GroupCode: Equatable, Sendable {
         public var groupID: Int64

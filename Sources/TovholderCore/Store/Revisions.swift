@@ -20,7 +20,7 @@ public struct Revisions: Equatable, Sendable {
     /// The tables each area is read from. `session_flags` (the lock) has none: every look
     /// at the others reads it anyway.
     static let tables: [(Area, [String])] = [
-        (.session, ["position", "item_progress", "projector", "ssh_service", "ssh_codes", "hidden_parts", "programme_changes", "programme"]),
+        (.session, ["position", "item_progress", "projector", "ssh_service", "ssh_codes", "hidden_parts", "programme_changes", "programme", "ssh_notices"]),
         (.workshop, ["groups", "entries", "entry_links", "plenum_notes", "item_notes", "votes", "vote_dots",
                      "card_deals", "card_answers"]),
         (.agreements, ["agreements", "agreement_rows", "roadmap", "earlier_agreements"]),

@@ -11,6 +11,7 @@ extension SessionStore {
                 INSERT OR REPLACE INTO ssh_service(id, port, address, fingerprint, pid, started_at)
                 VALUES (1, ?, ?, ?, ?, ?)
                 """, arguments: [port, address, fingerprint, pid, now])
+            try db.execute(sql: "DELETE FROM ssh_notices")
             try Self.writeNewCodes(db)
         }
     }
@@ -28,7 +29,7 @@ extension SessionStore {
     public func closeService(pid: Int32 = getpid()) throws {
         try writing { db in
             guard try Int32.fetchOne(db, sql: "SELECT pid FROM ssh_service WHERE id = 1") == pid else { return }
-            try db.execute(sql: "DELETE FROM ssh_service; DELETE FROM ssh_codes")
+            try db.execute(sql: "DELETE FROM ssh_service; DELETE FROM ssh_codes; DELETE FROM ssh_notices")
         }
     }
 
@@ -42,12 +43,31 @@ extension SessionStore {
             return nil
         }
         let pid: Int32 = row["pid"]
-        guard isRunning(pid: pid) else { return nil }
+        // By number and start time: a number reused by another process is no serve.
+        guard isAlive(pid: pid, startedAt: row["started_at"]) else { return nil }
         let codes = try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM ssh_codes ORDER BY group_id")).map {
             SSHService.GroupCode(groupID: $0["group_id"], user: $0["user"], code: $0["code"])
         }
+        let notices = try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM ssh_notices ORDER BY id")).compactMap { r in
+            ServeNotice.Kind(rawValue: r["kind"]).map { ServeNotice(at: r["at"], kind: $0, text: Localized(da: r["da"], en: r["en"])) }
+        }
         return SSHService(port: row["port"], address: row["address"], fingerprint: row["fingerprint"], pid: pid,
-                          startedAt: row["started_at"], codes: codes)
+                          startedAt: row["started_at"], codes: codes, notices: notices)
+    }
+
+    /// serve tells the console something; only the newest few are kept.
+    public func addServeNotice(_ notice: ServeNotice) throws {
+        try writing { db in
+            try db.execute(sql: "INSERT INTO ssh_notices(at, kind, da, en) VALUES (?, ?, ?, ?)",
+                           arguments: [notice.at, notice.kind.rawValue, notice.text.da, notice.text.en])
+            try db.execute(sql: "DELETE FROM ssh_notices WHERE id <= (SELECT max(id) FROM ssh_notices) - ?",
+                           arguments: [ServeNotice.kept])
+        }
+    }
+
+    /// A notice no longer true (somebody reached serve after all).
+    public func clearServeNotices(_ kind: ServeNotice.Kind) throws {
+        try writing { db in try db.execute(sql: "DELETE FROM ssh_notices WHERE kind = ?", arguments: [kind.rawValue]) }
     }
 
     private static func writeNewCodes(_ db: Database) throws {

@@ -19,7 +19,7 @@ extension SessionStore {
                              "earlier_agreements", "leases"]
     /// Never touched: the programme, the counters (they must move, so every terminal reloads),
     /// and the terminals and `tovholder serve`, which keep running through a reset.
-    static let untouchedTables = ["programme", "revision", "terminals", "ssh_service", "ssh_codes"]
+    static let untouchedTables = ["programme", "revision", "terminals", "ssh_service", "ssh_codes", "ssh_notices"]
 
     /// Takes a labelled snapshot, then in one transaction sets the day back to its first
     /// item: no timers, no actual starts, no programme changes, no votes, nothing hidden, the

@@ -91,11 +91,14 @@ enum SessionSchema {
         m.registerMigration("v8") { db in
             try migrateV8(db)
         }
+        m.registerMigration("v9") { db in
+            try migrateV9(db)
+        }
         return m
     }
 
     /// The migrations in order; a file with any other was written by a newer program.
-    static let versions = ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8"]
+    static let versions = ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9"]
     static var knownMigrations: Set<String> { Set(versions) }
 
     /// Tables whose changes are content every terminal must reload. Presence and leases are

@@ -131,8 +131,9 @@ public final class Runner {
                 dispatch(.dayReset(snapshot: name))
             }
         case .disconnect(let pid):
-            // SIGHUP, as a closed connection gives: the view saves, frees its fields and quits.
-            if kill(pid, SIGHUP) != 0, errno == EPERM { dispatch(.failed(state.strings[ServeKey.cannotDisconnect])) }
+            // SIGTERM: the view saves, frees its fields and quits with 143, so serve can tell
+            // the participant it was the facilitator (a hang-up is a closed connection).
+            if kill(pid, SIGTERM) != 0, errno == EPERM { dispatch(.failed(state.strings[ServeKey.cannotDisconnect])) }
         case .changeGroup(let id):
             presence?.groupID = id
             if let p = presence { try? store.announce(p) }

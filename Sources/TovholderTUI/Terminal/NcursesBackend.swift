@@ -1,5 +1,6 @@
 import CNcursesw
 import Glibc
+import TovholderCore
 
 /// The one file that talks to the terminal. ncurses only draws: changed cells go to the
 /// screen. Input is read here with poll(2)/read(2) and decoded by `KeyDecoder` (so keys do not
@@ -59,12 +60,19 @@ public final class NcursesBackend: TerminalBackend {
         fputs("\u{1B}[?2004h", stdout); fflush(stdout)  // bracketed paste on
     }
 
-    /// ncurses drops æøå without a UTF-8 locale. Returns a note when it had to fall back.
-    public static func prepareLocale() -> String? {
+    /// The signal that asked the program to stop (SIGTERM, SIGHUP, SIGINT), if one did: a view
+    /// stopped with SIGTERM by the facilitator's disconnect exits with 143, so serve can tell
+    /// the participant why.
+    public private(set) var stopSignal: Int32?
+
+    /// ncurses drops æøå without a UTF-8 locale. Returns a note, in the user's language, when
+    /// it had to fall back (an `ssh` from a `LANG=C` laptop sends that).
+    public static func prepareLocale() -> Localized? {
         setlocale(LC_ALL, "")
         if String(cString: tov_codeset()) == "UTF-8" { return nil }
         setlocale(LC_ALL, "C.UTF-8")
-        return "LANG/LC_ALL is not UTF-8; using C.UTF-8"
+        return Localized(da: "Terminalens sprogindstilling (LANG) er ikke UTF-8; Tovholder bruger UTF-8 alligevel.",
+                         en: "The terminal's language setting (LANG) is not UTF-8; Tovholder uses UTF-8 anyway.")
     }
 
     public var size: Size { Size(width: Int(tov_cols()), height: Int(tov_lines())) }
@@ -197,7 +205,7 @@ public final class NcursesBackend: TerminalBackend {
             let n = bytes.withUnsafeMutableBytes { Glibc.read(signalFD, $0.baseAddress, $0.count) }
             guard n > 0 else { break }
             for b in bytes[0..<n] {
-                if Int32(b) == SIGWINCH { resized = true } else { stop = true }
+                if Int32(b) == SIGWINCH { resized = true } else { stop = true; stopSignal = stopSignal ?? Int32(b) }
             }
         }
         if resized {

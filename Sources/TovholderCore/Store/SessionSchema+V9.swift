@@ -1,0 +1,18 @@
+import GRDB
+
+extension SessionSchema {
+    /// v9: what serve tells the facilitator's console — connections that failed before
+    /// login, and that nobody has reached it yet — so `t` shows it beside the join lines.
+    /// Content of the session area: a new notice must reach the console within a second.
+    static func migrateV9(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE ssh_notices(
+                id INTEGER PRIMARY KEY,
+                at REAL NOT NULL,
+                kind TEXT NOT NULL,
+                da TEXT NOT NULL,
+                en TEXT NOT NULL);
+            """)
+        try createRevisionTriggers(db, tables: ["ssh_notices"], area: Revisions.Area.session.rawValue)
+    }
+}
