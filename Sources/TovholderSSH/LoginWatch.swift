@@ -5,7 +5,8 @@ import TovholderCore
 /// Watches a connection until it logs in: closes it when it has not logged in within the
 /// time allowed, and tells the facilitator why a connection failed before login — no common
 /// cipher, not SSH, closed during the handshake, too slow. Sits after NIOSSHHandler, whose
-/// errors it sees; any error closes that connection only.
+/// errors it sees (NIOSSHHandler does not pass `channelInactive` on: the close is watched
+/// through the channel's close future); any error closes that connection only.
 final class LoginWatch: ChannelInboundHandler {
     typealias InboundIn = Any
 
@@ -29,6 +30,7 @@ final class LoginWatch: ChannelInboundHandler {
             fail(.timedOut(seconds: seconds))
             channel.close(promise: nil)
         }
+        channel.closeFuture.whenComplete { [self] _ in ended() }
     }
 
     func errorCaught(context: ChannelHandlerContext, error: Error) {
@@ -36,12 +38,11 @@ final class LoginWatch: ChannelInboundHandler {
         context.close(promise: nil)
     }
 
-    func channelInactive(context: ChannelHandlerContext) {
+    private func ended() {
         timer?.cancel()
         // A client that was refused its codes has been told (wrong code); any other is told here.
         if !connection.isLoggedIn && connection.failures == 0 { fail(.closedBeforeLogin) }
         closed(connection)
-        context.fireChannelInactive()
     }
 
     private func fail(_ failure: ConnectionFailure) {

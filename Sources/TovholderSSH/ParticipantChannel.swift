@@ -56,7 +56,7 @@ final class ParticipantChannel: ChannelDuplexHandler {
             // A request NIOSSH cannot parse (X11, break, …), renamed by RequestFilter: refused,
             // and the session goes on.
             reply(context, subsystem.wantReply, false)
-            server.log.refused(connection, asked: RequestFilter.describe(subsystem.subsystem))
+            if let what = RequestFilter.describe(subsystem.subsystem) { server.log.refused(connection, asked: what) }
         case let subsystem as SSHChannelRequestEvent.SubsystemRequest:
             refuse(context, wantReply: subsystem.wantReply,
                    what: Localized(da: "\(ServeLog.shown(subsystem.subsystem)) (filoverførsel)", en: "\(ServeLog.shown(subsystem.subsystem)) (file transfer)"))

@@ -34,13 +34,13 @@ enum RequestFilter {
         return out
     }
 
-    /// "X11-videresendelse" for the log line "anna fra … bad om X11-videresendelse: afvist".
-    static func describe(_ subsystem: String) -> Localized {
-        let type = String(subsystem.dropFirst(refusedPrefix.count))
-        switch type {
+    /// "X11-videresendelse" for the log line "anna fra … bad om X11-videresendelse: afvist";
+    /// nil for a client's own small requests (PuTTY's `simple@…`, keep-alives), refused quietly.
+    static func describe(_ subsystem: String) -> Localized? {
+        switch String(subsystem.dropFirst(refusedPrefix.count)) {
         case "x11-req": return Localized(da: "X11-videresendelse", en: "X11 forwarding")
-        case "auth-agent-req@openssh.com": return Localized(da: "agent-videresendelse", en: "agent forwarding")
-        default: return Localized(da: "\"\(ServeLog.visible(type))\"", en: "\"\(ServeLog.visible(type))\"")
+        case "auth-agent-req@openssh.com", "auth-agent-req": return Localized(da: "agent-videresendelse", en: "agent forwarding")
+        default: return nil
         }
     }
 }

@@ -100,7 +100,7 @@ public final class SSHServer: @unchecked Sendable {
         let address = channel.remoteAddress?.ipAddress ?? "?"
         noteReached()
         if case .turnedAway(let tell) = doorman.admit(address, now: Date().timeIntervalSince1970) {
-            if let tell { log.failure(tell) }
+            if let tell { log.failure(tell, address: address) }
             channel.close(promise: nil)
             return channel.eventLoop.makeSucceededVoidFuture()
         }
@@ -117,7 +117,7 @@ public final class SSHServer: @unchecked Sendable {
                     allocator: channel.allocator,
                     inboundChildChannelInitializer: { child, type in self.initialize(child, type, connection) }),
                 LoginWatch(connection: connection, timeout: options.loginTimeout,
-                           failed: { [self] c, failure in log.failure(failure.text(address: c.address)) },
+                           failed: { [self] c, failure in log.failure(failure.text(address: c.address), address: c.address) },
                            closed: { [self] c in if !c.isLoggedIn { doorman.release(c.address) } }),
             ])
         }

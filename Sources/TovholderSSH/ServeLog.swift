@@ -89,10 +89,10 @@ public final class ServeLog: @unchecked Sendable {
 
     /// A connection that failed before login, and why, worded for the facilitator: the log,
     /// serve's window and the console's `t`.
-    func failure(_ reason: Localized) {
+    func failure(_ reason: Localized, address: String = "-") {
         let now = Date()
         queue.async { [self] in
-            writeLine(now, "-", "-", reason.text(lang))
+            writeLine(now, address, "-", reason.text(lang))
             echoLine(now, reason)
             notify?(ServeNotice(at: now.timeIntervalSince1970, kind: .failure, text: reason))
         }

@@ -84,6 +84,11 @@ struct Serve: ParsableCommand {
         out += da ? "Sådan kommer grupperne med – skriv kommandoen, og koden når ssh spørger (password):\n"
                   : "How the groups join – type the command, and the code when ssh asks (password):\n"
         out += JoinLines.lines(service, groups: groups, lang: lang).map { $0 + "\n" }.joined()
+        // plink in a console asks for Return after login by itself (PuTTY's anti-spoofing
+        // prompt, whatever the server does); -no-antispoof leaves it out.
+        let user = service.codes.first?.user ?? "gruppe1"
+        out += (da ? "  (Med PuTTY's plink i en kommandoprompt: " : "  (With PuTTY's plink in a command prompt: ")
+            + "plink -P \(service.port) -no-antispoof \(user)@\(service.address))\n"
         out += "\n"
         if !others.isEmpty {
             out += (da ? "Maskinens andre adresser:\n" : "This machine's other addresses:\n")

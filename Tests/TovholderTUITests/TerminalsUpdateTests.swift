@@ -38,6 +38,26 @@ final class TerminalsUpdateTests: XCTestCase {
         }
     }
 
+    /// What serve told reaches `t`: that nobody has reached it, then the last five failures
+    /// before login, newest last, in the console's language whatever serve's is.
+    func testServesNoticesAreShownUnderTheJoinLines() {
+        for lang in Language.allCases {
+            var s = Self.state(lang, size: Size(width: 100, height: 40))
+            let at = s.now - 120
+            s.session.service?.notices = [ServeNotice(at: at, kind: .silent, text: Localized(
+                da: "Ingen bærbar har nået Tovholder endnu. Brug en mobil hotspot.", en: "No laptop has reached Tovholder yet. Use a phone hotspot."))]
+                + (1...6).map { n in
+                    ServeNotice(at: at + Double(n * 60), kind: .failure,
+                                text: Localized(da: "En bærbar på 10.200.0.\(n) kunne ikke forbinde (ingen fælles kryptering).",
+                                                en: "A laptop at 10.200.0.\(n) could not connect (no common encryption)."))
+                }
+            let screen = render(s).text
+            XCTAssertFalse(screen.contains("10.200.0.1 "), "only the last five:\n\(screen)")
+            XCTAssertTrue(screen.contains("10.200.0.6"), screen)
+            assertSnapshot(of: render(s), as: .screen, named: "notices-\(lang.rawValue)")
+        }
+    }
+
     func testASecondXDisconnectsTheChosenSSHTerminal() {
         var s = Self.state()
         XCTAssertEqual(update(&s, .key(.char("x"))), [], "asked first")

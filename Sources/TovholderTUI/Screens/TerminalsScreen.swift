@@ -12,6 +12,7 @@ enum TerminalsScreen {
         canvas.put(s[.terminalsTitle], x: area.x, y: y, role: .heading, attributes: [.bold])
         y += 2
         y = joinLines(state, into: &canvas, in: area, at: y) + 1
+        y = serveNotices(state, into: &canvas, in: area, at: y, bottom: body.maxY - 4)
         let columns = [16, 14, 18, 14]
         func row(_ cells: [String], role: Role, marker: String = "  ") {
             canvas.put(marker, x: area.x, y: y, role: role)
@@ -35,6 +36,40 @@ enum TerminalsScreen {
             row([group, t.user, t.hostLabel.text(s.language), Ago.text(state.now - t.lastSeen, s), field],
                 role: selected ? .selection : .text, marker: selected ? "▶ " : "  ")
         }
+    }
+
+    /// What serve told: that nobody has reached it (and the way out), and the last five
+    /// connections that failed before login, newest last. Returns the next free row.
+    static func serveNotices(_ state: AppState, into canvas: inout Canvas, in area: Rect, at top: Int, bottom: Int) -> Int {
+        guard let service = state.session.service else { return top }
+        let s = state.strings
+        var y = top
+        func put(_ text: String, role: Role, indent: Int, maxLines: Int) {
+            for line in wrap(text, width: max(10, area.width - indent)).prefix(maxLines) where y < bottom {
+                canvas.put(line, x: area.x + indent, y: y, role: role, maxX: area.maxX)
+                y += 1
+            }
+        }
+        if let silent = service.notices.last(where: { $0.kind == .silent }) {
+            put(silent.text.text(s.language), role: .error, indent: 0, maxLines: 4)
+            y += 1
+        }
+        let failures = service.recentFailures
+        guard !failures.isEmpty, y < bottom else { return y }
+        put(s[ServeKey.failuresHeading], role: .heading, indent: 0, maxLines: 1)
+        // Newest last, as a log reads; when room is short the newest are the ones kept.
+        let room = max(1, (bottom - y) / 2)
+        for notice in failures.suffix(room) {
+            put(clock(notice.at, state) + "  " + notice.text.text(s.language),
+                role: .text, indent: 2, maxLines: 2)
+        }
+        return y + 1
+    }
+
+    /// "15.01" (English "15:01") in the facilitator's time zone.
+    static func clock(_ at: Double, _ state: AppState) -> String {
+        let minutes = Int(((at + Double(state.utcOffsetSeconds)) / 60).rounded(.down))
+        return ClockTime(minutes: minutes % 1440).formatted(separator: state.strings.language == .da ? "." : ":")
     }
 
     /// The join lines (or how to start serving); returns the next free row.
