@@ -19,6 +19,9 @@ final class ParticipantChannel: ChannelDuplexHandler {
     private var term: String?
     private var size = (columns: 80, rows: 24)
     private var environment: [String: String] = [:]
+    /// What the client set and the view will get (TERM, LANG, LC_*), and its window: for tests.
+    var clientEnvironment: [String: String] { environment }
+    var windowSize: (Int, Int) { (size.columns, size.rows) }
     private(set) var view: PtyProcess?
     private var ptyChannel: Channel?
     private var channel: Channel?

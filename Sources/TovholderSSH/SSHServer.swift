@@ -143,8 +143,8 @@ public final class SSHServer: @unchecked Sendable {
         }
     }
 
+    /// Called from the participant's channel, on its event loop (serve's one loop).
     func forget(_ participant: ParticipantChannel) {
-        loop.preconditionInEventLoop()
         sessions[ObjectIdentifier(participant)] = nil
     }
 
