@@ -41,7 +41,9 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "Crypto", package: "swift-crypto"),
-        ]),
+        ],
+        // Strict concurrency where threads meet: the event loop, the thread pool, the log queue.
+        swiftSettings: [.swiftLanguageMode(.v6)]),
         .executableTarget(name: "tovholder", dependencies: [
             "TovholderCore", "TovholderTUI", "TovholderSSH",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -5,6 +5,9 @@ import TovholderCore
 /// Decides every login: reads the groups' codes from the session file (the facilitator may
 /// have renewed them a moment ago), limits guessing per address, and logs each attempt —
 /// time, address, user, result — to `…-ssh.log` beside the session.
+///
+/// `@unchecked Sendable`: checks run on serve's thread pool, several at once; the one
+/// mutable part, `limiter`, is only touched under `lock`.
 final class Gatekeeper: @unchecked Sendable {
     let store: SessionStore
     let log: ServeLog

@@ -257,7 +257,7 @@ public final class SSHServer: @unchecked Sendable {
 }
 
 /// `ssh -R` asks for a listening port on the server: never.
-final class RefuseForwarding: GlobalRequestDelegate, @unchecked Sendable {
+final class RefuseForwarding: GlobalRequestDelegate, Sendable {
     let log: ServeLog
     let connection: Connection
     init(log: ServeLog, connection: Connection) { self.log = log; self.connection = connection }

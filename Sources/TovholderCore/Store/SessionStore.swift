@@ -3,7 +3,10 @@ import GRDB
 
 /// One held day in one SQLite file (WAL mode). Every change is a small transaction, so a
 /// crash or `kill -9` loses at most the change in flight and never leaves a broken file.
-public final class SessionStore {
+///
+/// `@unchecked Sendable`: GRDB's `DatabaseQueue` serialises every access itself, `path` is
+/// constant, and the one cache (`decodedProgramme`) is only touched under `programmeLock`.
+public final class SessionStore: @unchecked Sendable {
     /// `PRAGMA application_id`: marks a file as a Tovholder session ("TovH").
     public static let applicationID: Int32 = 0x546F_7648
     public let path: String
