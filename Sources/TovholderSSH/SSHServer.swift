@@ -60,6 +60,7 @@ public final class SSHServer: @unchecked Sendable {
         self.options = options; self.hostKey = hostKey; self.log = log; self.store = store
         gatekeeper = Gatekeeper(store: store, log: log)
         log.notify = { notice in try? store.addServeNotice(notice) }
+        log.withdraw = { kind in try? store.clearServeNotices(kind) }
     }
 
     /// Listens; returns the port (the one asked for, or the kernel's choice for 0).
@@ -153,8 +154,7 @@ public final class SSHServer: @unchecked Sendable {
         guard !reached else { return }
         reached = true
         if toldSilent {
-            let store = self.store
-            pool.submit { _ in try? store.clearServeNotices(.silent) }
+            log.withdraw(.silent, saying: Localized(da: "Nu har en bærbar nået Tovholder.", en: "A laptop has now reached Tovholder."))
         }
     }
 
@@ -165,7 +165,7 @@ public final class SSHServer: @unchecked Sendable {
         if ticks % 60 == 0 { log.tick() }
         if !reached, !toldSilent, NIODeadline.now() - started >= options.silentAfter {
             toldSilent = true
-            log.failure(Self.nobodyReached)
+            log.failure(Self.nobodyReached, kind: .silent)
         }
         watchCodes()
     }

@@ -22,6 +22,8 @@ public final class ServeLog: @unchecked Sendable {
     private let queue = DispatchQueue(label: "tovholder.serve.log")
     /// Sends a notice to the console (serve stores it in the session file); on `queue`.
     var notify: (@Sendable (ServeNotice) -> Void)?
+    /// Takes back the console's notices of a kind; on `queue`, so never before they were sent.
+    var withdraw: (@Sendable (ServeNotice.Kind) -> Void)?
     /// Attempts refused while an address was blocked, summarised once a minute; on `queue`.
     private var blocked: [String: (count: Int, first: Date, last: Date)] = [:]
 
@@ -89,12 +91,21 @@ public final class ServeLog: @unchecked Sendable {
 
     /// A connection that failed before login, and why, worded for the facilitator: the log,
     /// serve's window and the console's `t`.
-    func failure(_ reason: Localized, address: String = "-") {
+    func failure(_ reason: Localized, address: String = "-", kind: ServeNotice.Kind = .failure) {
         let now = Date()
         queue.async { [self] in
             writeLine(now, address, "-", reason.text(lang))
             echoLine(now, reason)
-            notify?(ServeNotice(at: now.timeIntervalSince1970, kind: .failure, text: reason))
+            notify?(ServeNotice(at: now.timeIntervalSince1970, kind: kind, text: reason))
+        }
+    }
+
+    /// What was told no longer holds: a line on the window, and the console's notices go.
+    func withdraw(_ kind: ServeNotice.Kind, saying message: Localized) {
+        let now = Date()
+        queue.async { [self] in
+            echoLine(now, message)
+            withdraw?(kind)
         }
     }
 
