@@ -31,6 +31,42 @@ final class SSHServiceStoreTests: StoreTestCase {
         XCTAssertGreaterThan(try store.revision(), revision, "other terminals reload the join lines")
     }
 
+    /// A serve killed with -9 leaves its row; a later process with the same number (a shell,
+    /// a sleep) is no serve: its start time is after the row's.
+    func testARowWhosePidWasReusedIsNoService() throws {
+        let store = try newStore()
+        let sleeper = Process()
+        sleeper.executableURL = URL(fileURLWithPath: "/bin/sleep")
+        sleeper.arguments = ["30"]
+        try sleeper.run()
+        defer { sleeper.terminate() }
+        try store.openService(port: 2222, address: "10.0.0.5", fingerprint: "SHA256:abc", pid: sleeper.processIdentifier,
+                              now: Date().timeIntervalSince1970 - 60)
+        XCTAssertNil(try store.service(), "the process began a minute after the row: not the serve that wrote it")
+        try store.openService(port: 2222, address: "10.0.0.5", fingerprint: "SHA256:abc", pid: sleeper.processIdentifier)
+        XCTAssertNotNil(try store.service(), "the same process, begun before its row: running")
+    }
+
+    /// serve's notices: kept in the file for the console, the newest few, gone when it stops.
+    func testNoticesAreKeptNewestLastAndGoWithTheService() throws {
+        let store = try newStore()
+        try store.openService(port: 2222, address: "10.0.0.5", fingerprint: "SHA256:abc")
+        let revision = try store.revision()
+        for n in 1...25 {
+            try store.addServeNotice(ServeNotice(at: Double(n), kind: .failure, text: Localized(da: "fejl \(n)", en: "failure \(n)")))
+        }
+        try store.addServeNotice(ServeNotice(at: 26, kind: .silent, text: Localized(da: "ingen", en: "nobody")))
+        XCTAssertGreaterThan(try store.revision(), revision, "the console reloads and shows them")
+        let service = try XCTUnwrap(try store.service())
+        XCTAssertEqual(service.notices.count, 20, "a flood of failures does not grow the file")
+        XCTAssertEqual(service.recentFailures.map(\.text.en), (21...25).map { "failure \($0)" })
+        XCTAssertTrue(service.isUnreached)
+        try store.clearServeNotices(.silent)
+        XCTAssertFalse(try XCTUnwrap(try store.service()).isUnreached)
+        try store.closeService()
+        try store.queue.read { db in XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM ssh_notices"), 0) }
+    }
+
     func testRenewingWithoutAServiceWritesNoCodes() throws {
         let store = try newStore()
         try store.renewCodes()
