@@ -49,9 +49,11 @@ public final class SSHServer: @unchecked Sendable {
                 return channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandlers([
                         NIOSSHHandler(
+                            // AES-GCM, and AES-CTR for clients without it (TransportSchemes).
                             role: .server(.init(hostKeys: [hostKey.privateKey],
                                                 userAuthDelegate: CodeAuthenticator(connection: connection, gatekeeper: gatekeeper),
-                                                globalRequestDelegate: RefuseForwarding(log: log, connection: connection))),
+                                                globalRequestDelegate: RefuseForwarding(log: log, connection: connection),
+                                                banner: nil, transportProtectionSchemes: TransportSchemes.all)),
                             allocator: channel.allocator,
                             inboundChildChannelInitializer: { child, type in self.initialize(child, type, connection) }),
                         CloseOnError(),
