@@ -41,6 +41,8 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "Crypto", package: "swift-crypto"),
+            // AES-CTR for the aes128-ctr/aes256-ctr transport (clients without AES-GCM).
+            .product(name: "CryptoExtras", package: "swift-crypto"),
         ],
         // Strict concurrency where threads meet: the event loop, the thread pool, the log queue.
         swiftSettings: [.swiftLanguageMode(.v6)]),
@@ -55,7 +57,13 @@ let package = Package(
                           path: "Benchmarks/LoadTool"),
         .testTarget(name: "TovholderCoreTests", dependencies: ["TovholderCore"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "TovholderSSHTests", dependencies: ["TovholderSSH", "TovholderCore"]),
+        .testTarget(name: "TovholderSSHTests", dependencies: [
+            "TovholderSSH", "TovholderCore",
+            // TransportSchemeTests: two NIOSSH peers back to back, with keys of their own.
+            .product(name: "NIOSSH", package: "swift-nio-ssh"),
+            .product(name: "NIOEmbedded", package: "swift-nio"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .testTarget(name: "TovholderTUITests", dependencies: [
             "TovholderTUI", "TovholderCore",
             .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),

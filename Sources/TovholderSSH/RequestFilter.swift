@@ -46,7 +46,7 @@ enum RequestFilter {
 }
 
 /// A transport protection scheme whose decrypted packets pass RequestFilter first.
-final class FilteredTransport<Base: NIOSSHTransportProtection>: NIOSSHTransportProtection {
+final class FilteredTransport<Base: NIOSSHTransportProtection>: NIOSSHTransportProtection, _NIOSSHSendableMetatype {
     static var cipherName: String { Base.cipherName }
     static var macName: String? { Base.macName }
     static var cipherBlockSize: Int { Base.cipherBlockSize }

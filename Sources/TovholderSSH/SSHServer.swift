@@ -114,7 +114,7 @@ public final class SSHServer: @unchecked Sendable {
                                         userAuthDelegate: CodeAuthenticator(connection: connection, gatekeeper: gatekeeper, pool: pool,
                                                                             loggedIn: { [self] c in doorman.release(c.address) }),
                                         globalRequestDelegate: RefuseForwarding(log: log, connection: connection),
-                                        transportProtectionSchemes: ServeSchemes.all)),
+                                        transportProtectionSchemes: TransportSchemes.all)),
                     allocator: channel.allocator,
                     inboundChildChannelInitializer: { child, type in self.initialize(child, type, connection) }),
                 LoginWatch(connection: connection, timeout: options.loginTimeout,
