@@ -5,9 +5,12 @@ real ssh clients driven from pseudo-terminals (80x24). One session, a facilitato
 as gruppe1..gruppe4 in turn, with their codes from the session's `ssh_codes` (SSH_ASKPASS).
 Prints figures; asserts nothing.
 
-1. Connect -> first frame: from starting `ssh` until the participant's key bar ("Afslut")
-   has arrived, for serve and for a private sshd (key auth, ForceCommand `tovholder join
-   FILE --group "Gruppe 1"`) in turns in the same run; median and p90 of each.
+1. Connect -> first frame: from starting the client until the participant's key bar
+   ("Afslut") has arrived, for serve and for a private sshd (key auth, ForceCommand
+   `tovholder join FILE --group "Gruppe 1"`) in turns in the same run; median and p90 of
+   each. Against serve, each client kind: OpenSSH with its defaults, OpenSSH offering only
+   aes128-ctr + hmac-sha2-256 (an old Windows ssh), PuTTY's plink and dropbear's dbclient
+   with their defaults, and paramiko (Tests/e2e/pyssh.py; its figure includes starting Python).
 2. Idle CPU with 10, 50 and 100 connected terminals over SECONDS: serve, its views
    (`tovholder join` in a pty each), the facilitator and the projector, from
    /proc/PID/stat (user + system) as % of one core, in all and per connected terminal;
@@ -17,6 +20,11 @@ Prints figures; asserts nothing.
    other group 1 terminal (their worksheet shows it) and on the facilitator's plenum (`o`).
    Other groups' worksheets do not show group 1's text, so a second figure puts every
    participant into the plenum (F5) as Benchmarks/live.py does. p50/p99 of each.
+5. Throughput through each cipher serve offers: OpenSSH forced with -c (and -m for the CTR
+   ciphers) pastes 100 kB, bracketed as a terminal sends it, into a new mechanism of group
+   1; from the paste's first byte until the view has taken all of it: a field keeps 20 000
+   characters, so the view then draws its notice that the paste was cut ("afkortet"), and
+   the first 20 000 are saved. Seconds and kB/s, the median of three pastes each.
 4. Memory per connected terminal: PSS (/proc/PID/smaps_rollup) of the views and of serve
    divided over its connections; the same for sshd's processes per connection (a monitor,
    for another account than root also an unprivileged process and the shell running the
@@ -27,7 +35,9 @@ left unreaped under serve (a zombie), a view without inotify (polling instead).
 Needs root and openssh-server/-client (as Tests/e2e/test_ssh.py). Takes about ten minutes
 with the defaults; for a short try: `python3 Benchmarks/serve.py 10 10 5`.
 
-    python3 Benchmarks/serve.py [seconds idle, 60] [terminal counts, 10,50,100] [rounds, 20]
+    python3 Benchmarks/serve.py [seconds idle, 60] [terminal counts, 10,50,100] [rounds, 20] [parts, 1,2,3,4,5]
+
+Only the connect and cipher figures (a few minutes): `python3 Benchmarks/serve.py 0 1 10 1,5`.
 
 The binary is $TOVHOLDER_BIN, else .build/release/tovholder.
 sshd logs in as root unless $SSHD_USER names another account with a shell (for root, sshd
@@ -42,11 +52,18 @@ sys.path.insert(0, os.path.dirname(__file__))
 from serve_processes import *  # noqa: E402,F401,F403 (the processes, the hub, /proc)
 
 
-def first_frames(rounds, serve, serve_port, askpass, sshd, sshd_port, key):
-    """Connections one at a time, the servers in turns; each closed (and its processes gone)
-    before the next."""
+def first_frames(rounds, serve, serve_port, askpass, codes, fingerprint, work, sshd, sshd_port, key):
+    """Connections one at a time, the servers and clients in turns; each closed (and its
+    processes gone) before the next."""
+    code = codes["gruppe1"]
     kinds = {
-        "serve": ("tovholder serve", serve, lambda: serve_client(serve_port, "gruppe1", askpass["gruppe1"])),
+        "serve": ("tovholder serve, OpenSSH ssh", serve, lambda: serve_client(serve_port, "gruppe1", askpass["gruppe1"])),
+        "serve-ctr": ("  OpenSSH, aes128-ctr + hmac-sha2-256", serve,
+                      lambda: serve_client(serve_port, "gruppe1", askpass["gruppe1"],
+                                           ["-o", "Ciphers=aes128-ctr", "-o", "MACs=hmac-sha2-256"])),
+        "plink": ("  PuTTY plink", serve, lambda: plink_client(serve_port, "gruppe1", code, fingerprint, work)),
+        "dbclient": ("  dropbear dbclient", serve, lambda: dbclient_client(serve_port, "gruppe1", code, work)),
+        "paramiko": ("  paramiko (with Python's start)", serve, lambda: paramiko_client(serve_port, "gruppe1", code)),
         "sshd": ("sshd + ForceCommand join", sshd, lambda: sshd_client(sshd_port, key)),
         # serve's SSH library offers no post-quantum key exchange, so ssh falls back to
         # curve25519 there; sshd's default is sntrup761x25519. The same exchange as serve's:
@@ -72,15 +89,15 @@ def first_frames(rounds, serve, serve_port, askpass, sshd, sshd_port, key):
             t.close()
             if not wait_for_processes(server.pid, 0):
                 odd.append(f"{name} round {r + 1}: its processes had not ended 15 s after ssh did")
-    print(f"1. connect -> first frame over loopback (ssh started -> key bar drawn), {rounds} rounds each"
+    print(f"1. connect -> first frame over loopback (client started -> key bar drawn), {rounds} rounds each"
           f" (sshd: {SSHD_USER}'s login):")
     for name, (label, _, _) in kinds.items():
         xs = times[name]
         if xs:
-            print(f"  {label:34} median {statistics.median(xs):6.1f} ms, p90 {percentile(xs, 0.9):6.1f} ms,"
+            print(f"  {label:38} median {statistics.median(xs):6.1f} ms, p90 {percentile(xs, 0.9):6.1f} ms,"
                   f" min {min(xs):6.1f}, max {max(xs):6.1f} ms ({len(xs)} connections)")
         else:
-            print(f"  {label:34} no connection drew its first frame")
+            print(f"  {label:38} no connection drew its first frame")
     for line in odd:
         print(f"  ! {line}")
     left = zombies(serve.pid)
@@ -240,12 +257,73 @@ def print_edit(n, what, result):
         print(f"      ! {p}")
 
 
+# ---- 5. Throughput per cipher ---------------------------------------------------------------
+
+CIPHERS = [("aes128-gcm@openssh.com", None), ("aes256-gcm@openssh.com", None)] + [
+    (cipher, mac) for cipher in ("aes128-ctr", "aes256-ctr")
+    for mac in ("hmac-sha2-256", "hmac-sha2-512", "hmac-sha2-256-etm@openssh.com", "hmac-sha2-512-etm@openssh.com")]
+PASTE_BYTES = 100_000
+DOWN, F3 = b"\x1bOB", b"\x1bOR"
+
+
+def saved_lengths(session):
+    db = sqlite3.connect(f"file:{session}?mode=ro", uri=True, timeout=5)
+    try:
+        return [n for (n,) in db.execute("SELECT length(text) FROM entries WHERE group_id = 1")]
+    except sqlite3.Error:
+        return []
+    finally:
+        db.close()
+
+
+def throughput(serve_port, askpass, session, repeats=3):
+    print(f"5. a {PASTE_BYTES // 1000} kB bracketed paste through each cipher (OpenSSH -c/-m; paste -> the view has "
+          f"taken all of it), median of {repeats}:")
+    body = ("Borgeren i centrum og tillid i opgaven " * (PASTE_BYTES // 38 + 1))[:PASTE_BYTES].encode()
+    for cipher, mac in CIPHERS:
+        extra = ["-c", cipher] + (["-m", mac] if mac else [])
+        label = cipher + (f" + {mac}" if mac else "")
+        argv, env = serve_client(serve_port, "gruppe1", askpass["gruppe1"], extra)
+        t = start(argv, env, label=label)
+        t.watch(b"Afslut")
+        if not HUB.wait(lambda: t.got or not t.alive, 30) or not t.got:
+            print(f"  {label:46} ! no first frame: {screen_text(t.tail)[-200:]!r}")
+            t.close()
+            continue
+        times, odd = [], []
+        before = saved_lengths(session).count(20000)
+        t.write(DOWN)  # from the goal to the mechanisms
+        for r in range(repeats):
+            t.write(F3)  # a mechanism of its own for each paste (and the last notice gone)
+            HUB.run(0.5)
+            t.watch(b"afkortet")
+            t0 = time.perf_counter()
+            t.write(b"\x1b[200~" + body + b"\x1b[201~")
+            if HUB.wait(lambda: t.got or not t.alive, 60) and t.got:
+                times.append(t.got - t0)
+            else:
+                odd.append(f"paste {r + 1}: no notice within 60 s: {screen_text(t.tail)[-200:]!r}")
+        HUB.run(1.0)
+        if saved_lengths(session).count(20000) - before != len(times):
+            odd.append(f"not every paste saved as 20 000 characters: group 1's texts are {saved_lengths(session)} long")
+        t.close()
+        if times:
+            took = statistics.median(times)
+            print(f"  {label:46} {took:6.3f} s  {PASTE_BYTES / 1000 / took:8.0f} kB/s"
+                  f"  (min {min(times):.3f}, max {max(times):.3f} s)")
+        else:
+            print(f"  {label:46} ! no paste was taken")
+        for line in odd:
+            print(f"      ! {line}")
+
+
 # ---- Main -----------------------------------------------------------------------------------
 
 def main():
     seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 60
     counts = sorted(int(c) for c in sys.argv[2].split(",")) if len(sys.argv) > 2 else [10, 50, 100]
     rounds = int(sys.argv[3]) if len(sys.argv) > 3 else 20
+    parts = {int(p) for p in sys.argv[4].split(",")} if len(sys.argv) > 4 else {1, 2, 3, 4, 5}
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     if soft < 4096:
         resource.setrlimit(resource.RLIMIT_NOFILE, (min(4096, hard), hard))
@@ -273,8 +351,15 @@ def main():
         local = [facilitator, projector]
         HUB.run(2)
 
-        first_frames(rounds, serve, serve_port, askpass, sshd, sshd_port, key)
-        print()
+        if 1 in parts:
+            first_frames(rounds, serve, serve_port, askpass, codes, serve_fingerprint(session), work, sshd, sshd_port,
+                         key)
+            print()
+        if 5 in parts:
+            throughput(serve_port, askpass, session)
+            print()
+        if not parts & {2, 3, 4}:
+            return
 
         # serve: 10, then 50, then 100 terminals, the groups in turn.
         clients, figures, edits = [], [], []

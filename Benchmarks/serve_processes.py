@@ -254,8 +254,9 @@ def wait_for_processes(root, count, timeout=15):
 
 def start_serve(work, session):
     log = open(os.path.join(work, "serve.out"), "wb")
+    # HOME: serve keeps its host key in ~/.config/tovholder; the run's own, not the caller's.
     proc = subprocess.Popen([BIN, "serve", session, "--port", "0", "--listen", "127.0.0.1"],
-                            stdout=log, stderr=subprocess.STDOUT, env=ENV, cwd=work,
+                            stdout=log, stderr=subprocess.STDOUT, env=dict(ENV, HOME=work), cwd=work,
                             start_new_session=True)
     SERVERS.append(("serve", proc))
     end = time.time() + 30
@@ -325,10 +326,45 @@ def start_sshd(work, session):
     raise RuntimeError("sshd did not listen")
 
 
-def serve_client(port, user, askpass):
-    argv = [SSH, *SSH_OPTIONS, "-p", str(port), "-o", "PreferredAuthentications=password",
+def serve_client(port, user, askpass, extra=()):
+    argv = [SSH, *extra, *SSH_OPTIONS, "-p", str(port), "-o", "PreferredAuthentications=password",
             "-o", "PubkeyAuthentication=no", "-o", "NumberOfPasswordPrompts=1", f"{user}@127.0.0.1"]
     return argv, dict(ENV, SSH_ASKPASS=askpass, SSH_ASKPASS_REQUIRE="force")
+
+
+def client_home(work, name):
+    """A home folder for a client's known hosts and settings (plink's ~/.putty, dbclient's ~/.ssh)."""
+    home = os.path.join(work, "home-" + name)
+    os.makedirs(os.path.join(home, ".ssh"), mode=0o700, exist_ok=True)
+    return home
+
+
+def plink_client(port, user, code, fingerprint, work):
+    """PuTTY's plink with its defaults, the host key given as serve's fingerprint."""
+    argv = [shutil.which("plink") or "plink", "-ssh", "-P", str(port), "-pw", code, "-hostkey", fingerprint, "-t",
+            f"{user}@127.0.0.1"]
+    return argv, dict(ENV, HOME=client_home(work, "plink"))
+
+
+def dbclient_client(port, user, code, work):
+    """Dropbear's dbclient with its defaults (-y: the unknown host key taken)."""
+    argv = [shutil.which("dbclient") or "dbclient", "-p", str(port), "-y", "-t", f"{user}@127.0.0.1"]
+    return argv, dict(ENV, HOME=client_home(work, "dbclient"), DROPBEAR_PASSWORD=code)
+
+
+def paramiko_client(port, user, code):
+    """paramiko (Tests/e2e/pyssh.py: a pty and a shell, bridged to this terminal). Its time
+    includes starting Python and importing paramiko."""
+    argv = [sys.executable, os.path.join(ROOT, "Tests", "e2e", "pyssh.py"), str(port), user]
+    return argv, dict(ENV, TOV_CODE=code)
+
+
+def serve_fingerprint(session):
+    db = sqlite3.connect(f"file:{session}?mode=ro", uri=True, timeout=5)
+    try:
+        return db.execute("SELECT fingerprint FROM ssh_service").fetchone()[0]
+    finally:
+        db.close()
 
 
 def sshd_client(port, key, extra=()):
