@@ -298,7 +298,7 @@ class Client:
     real terminal for the view). Everything it drew is recorded too (`transcript`), also what
     scrolled away or was drawn before the view took the screen."""
 
-    def __init__(self, clients, name, record):
+    def __init__(self, clients, name, record=None):
         self.clients, self.name, self.record = clients, name, record
 
     def tmux(self, *args, check=True):
@@ -308,7 +308,9 @@ class Client:
         return self.tmux("capture-pane", "-p", *(["-J"] if join else []), "-t", self.name).stdout
 
     def transcript(self):
-        """Every byte the client wrote to its terminal, as text."""
+        """Every byte the client wrote to its terminal, as text (windows made by `Clients.window`)."""
+        if self.record is None:
+            return ""
         with open(self.record, "rb") as f:
             return f.read().decode("utf-8", "replace")
 
@@ -322,9 +324,15 @@ class Client:
         self.tmux("resize-window", "-t", self.name, "-x", str(width), "-y", str(height))
 
     def wait_for(self, text, timeout=10.0):
-        wait_until(lambda: text in self.screen(), timeout, f"{text!r} on {self.name}'s screen",
-                   lambda: self.screen().rstrip() + "\n(recorded: " + repr(self.transcript()[-1500:]) + ")")
-        return self.screen()
+        """Until `text` is on the screen; fails at once if the client has ended without it."""
+        def seen():
+            screen = self.screen()
+            return text in screen or "EXITED=" in screen
+        detail = lambda: self.screen().rstrip() + "\n(recorded: " + repr(self.transcript()[-1500:]) + ")"
+        wait_until(seen, timeout, f"{text!r} on {self.name}'s screen", detail)
+        screen = self.screen()
+        assert text in screen, f"the client ended before {text!r} was on its screen:\n{detail()}"
+        return screen
 
     def exit_code(self):
         m = re.search(r"EXITED=(\d+)", self.screen())

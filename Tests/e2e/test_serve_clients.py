@@ -60,7 +60,8 @@ CIPHERS = [("aes128-gcm@openssh.com", None), ("aes256-gcm@openssh.com", None)] +
 
 @pytest.mark.parametrize("cipher,mac", CIPHERS, ids=[c + (f"+{m}" if m else "") for c, m in CIPHERS])
 def test_openssh_gets_in_with_each_cipher(room, cipher, mac):
-    options = ["-c", cipher] + (["-m", mac] if mac else [])
+    # LogLevel=INFO: if it fails, ssh says why ("no matching MAC found").
+    options = ["-c", cipher] + (["-m", mac] if mac else []) + ["-o", "LogLevel=INFO"]
     gets_in_and_types(room, lambda port, user, code: room.clients.ssh(port, user, code, options=options),
                       f"Kryptering {cipher} {mac or ''} æøå".replace("  ", " "))
 
@@ -68,7 +69,7 @@ def test_openssh_gets_in_with_each_cipher(room, cipher, mac):
 def test_an_old_windows_openssh_offering_only_ctr_gets_in(room):
     """Windows 10's first OpenSSH builds offer no AES-GCM an older server would take; this
     is what such a client proposes at the least."""
-    options = ["-o", "Ciphers=aes128-ctr", "-o", "MACs=hmac-sha2-256"]
+    options = ["-o", "Ciphers=aes128-ctr", "-o", "MACs=hmac-sha2-256", "-o", "LogLevel=INFO"]
     gets_in_and_types(room, lambda port, user, code: room.clients.ssh(port, user, code, options=options),
                       "Gammel Windows-ssh æøå")
 
