@@ -213,7 +213,9 @@ final class ParticipantChannel: ChannelDuplexHandler {
                 : Localized(da: "Forbindelsen til Tovholder er lukket. Alt, du skrev, er gemt.",
                             en: "The connection to Tovholder is closed. Everything you typed is saved.")
             // Stopped by the facilitator: a view hung up at the group question is no failure.
-            self.finish(channel, message: self.ended ? nil : message.text(lang), status: self.stopping ? 0 : code)
+            // Stopped by the facilitator (serve's end or a disconnect) is no failure of the client's.
+            let status = self.stopping || code == Self.disconnectedByFacilitator ? 0 : code
+            self.finish(channel, message: self.ended ? nil : message.text(lang), status: status)
         }
     }
 

@@ -3,9 +3,12 @@ import GRDB
 
 /// The SSH server's row and the groups' codes (`SSHService`).
 extension SessionStore {
-    /// serve starts: its row, and a fresh code for every active group.
+    /// serve starts: its row, and a fresh code for every active group. `startedAt` is when
+    /// the serving process began (from /proc), so a later process given the same number is
+    /// told apart exactly, however soon after it came.
     public func openService(port: Int, address: String, fingerprint: String,
-                            pid: Int32 = getpid(), now: Double = Date().timeIntervalSince1970) throws {
+                            pid: Int32 = getpid(), startedAt: Double? = nil) throws {
+        let now = startedAt ?? Self.processStart(pid) ?? Date().timeIntervalSince1970
         try writing { db in
             try db.execute(sql: """
                 INSERT OR REPLACE INTO ssh_service(id, port, address, fingerprint, pid, started_at)
@@ -44,7 +47,8 @@ extension SessionStore {
         }
         let pid: Int32 = row["pid"]
         // By number and start time: a number reused by another process is no serve.
-        guard isAlive(pid: pid, startedAt: row["started_at"]) else { return nil }
+        guard isRunning(pid: pid) else { return nil }
+        if let began = processStart(pid), abs(began - (row["started_at"] as Double)) > 0.05 { return nil }
         let codes = try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM ssh_codes ORDER BY group_id")).map {
             SSHService.GroupCode(groupID: $0["group_id"], user: $0["user"], code: $0["code"])
         }
