@@ -83,6 +83,10 @@ def test_a_laptop_with_lang_c_sees_no_english(serve, clients, session):
     c = clients().ssh(s.port, "gruppe2", s.codes()["gruppe2"], options=["-o", "SendEnv=LANG"],
                       env={"LANG": "C"})
     joined(c, "Gruppe 2")
+    view = int(sql(session, "SELECT pid FROM terminals"))
+    with open(f"/proc/{view}/environ", "rb") as f:
+        environment = f.read().split(b"\0")
+    assert b"LANG=C" in environment, environment  # the laptop's LANG reached the view
     type_a_word(c, session, 2, "Uden UTF-8-sprog æøå")
     c.wait_for("Uden UTF-8-sprog æøå")
     seen = c.transcript()
