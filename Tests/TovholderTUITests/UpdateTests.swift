@@ -220,3 +220,44 @@ final class FieldGeometryTests: XCTestCase {
         }
     }
 }
+
+/// A burst of keys read at once (a paste without markers, a burst over SSH) is applied key
+/// by key but written once: the last text of the field, one transaction.
+final class TypingBurstTests: XCTestCase {
+    func testABurstIntoOneFieldIsOneWriteWithTheWholeText() throws {
+        let dir = NSTemporaryDirectory() + "tovholder-burst-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = try SessionStore.create(path: dir + "/d.tovholder", programme: ScreenFixtures.referenceDay,
+                                            templateName: "t", now: 0)
+        let group = try XCTUnwrap(store.loadWorkshop().activeGroups.first)
+        let goal = try XCTUnwrap(store.loadWorkshop().worksheets[group.id]?.goals.first)
+        let backend = TestBackend(size: Size(width: 80, height: 24))
+        var state = AppState(session: try store.load(), workshop: try store.loadWorkshop(), language: .da,
+                             fileName: "d.tovholder", now: ScreenFixtures.at(9, 0), utcOffsetSeconds: 0, size: backend.size)
+        state.sit(as: .participant(groupID: group.id))
+        let presence = TerminalPresence(id: "p1", role: .participant, groupID: group.id, user: "anna", host: "lokal",
+                                        pid: 1, startedAt: 0, lastSeen: 0)
+        var now = ScreenFixtures.at(9, 0)
+        let runner = Runner(state: state, store: store, backend: backend, presence: presence, clock: { now += 0.01; return now })
+        let text = String(repeating: "Færre sygedage på plejecentret. ", count: 40)
+        backend.arrivesAtOnce = true
+        backend.events = text.map { .key(.char($0)) }
+        var revisions = 0
+        let before = try store.revision()
+        backend.onEmpty = { revisions = ((try? store.revision()) ?? 0) - before }
+        runner.run()
+        XCTAssertEqual(try store.loadWorkshop().worksheets[group.id]?.goals.first { $0.id == goal.id }?.text, text)
+        XCTAssertLessThanOrEqual(revisions, 3, "\(text.count) keys, one write (and the lease), not one each")
+        XCTAssertEqual(backend.frames.count { $0.text.contains("plejecentret") } >= 1, true)
+    }
+
+    func testKeysThatDoMoreThanTypeStillRunInOrder() {
+        let field = FieldRef.entry(7)
+        let coalesced = Runner.coalesced([.workshop(.setText(field, "a")), .save([.position]), .workshop(.setText(field, "ab")),
+                                          .workshop(.setText(.entry(8), "x")), .save([.position])])
+        XCTAssertEqual(coalesced, [.workshop(.setText(field, "ab")), .workshop(.setText(.entry(8), "x")), .save([.position])])
+        XCTAssertFalse(Runner.isTyping(.save([.programme(nil)])), "a programme change has its own log line")
+        XCTAssertFalse(Runner.isTyping(.workshop(.addEntry(groupID: 1, kind: .goal, after: nil, text: "N"))))
+    }
+}

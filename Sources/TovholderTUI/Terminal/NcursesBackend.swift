@@ -216,7 +216,13 @@ public final class NcursesBackend: TerminalBackend {
             previous = nil
             queue.append(.resized(size))
         }
-        if stop { end() }
+        // Asked to stop (serve's end, a hang-up, the facilitator's disconnect): what the
+        // terminal already sent is read first, so the last keys are saved, not dropped.
+        if stop {
+            var fd = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+            if !ended, poll(&fd, 1, 0) == 1, fd.revents & Int16(POLLIN) != 0 { readInput() }
+            end()
+        }
     }
 
     private func end() {

@@ -1,0 +1,64 @@
+import TovholderCore
+
+/// Keys that arrive together — a paste without markers, a burst over SSH, a fast typist on
+/// a slow disk — are applied as one edit: every key goes through `update` as ever, but the
+/// texts written to one field become one write (the last), and the screen is drawn once. A
+/// key whose effects are anything else (a new entry, a lease, a command) first saves what
+/// came before it, then runs as a single key does. Each key once cost a transaction with an
+/// fsync: 36 kB took minutes, and a closed terminal's burst was partly lost.
+extension Runner {
+    /// The first key, and every key already read behind it (up to `burstLimit`). A non-key
+    /// event met on the way waits in `pendingEvent` for the loop.
+    func dispatchKeys(startingWith first: Key) {
+        var keys = [first]
+        while keys.count < Self.burstLimit, let next = backend.nextEvent(timeoutMs: 0) {
+            guard case .key(let key) = next else { pendingEvent = next; break }
+            keys.append(key)
+        }
+        guard keys.count > 1 else { return dispatch(.key(first)) }
+        var batch: [Effect] = []
+        for key in keys {
+            let effects = update(&state, .key(key))
+            if effects.allSatisfy(Self.isTyping) { batch += effects; continue }
+            saveTyping(&batch)
+            if effects != [.quit] { draw() }
+            for effect in effects { perform(effect) }
+            if quitting { return }
+        }
+        saveTyping(&batch)
+    }
+
+    static let burstLimit = 1 << 16
+
+    /// Echo first (the keystrokes are on screen before their fsync), then one write per field.
+    private func saveTyping(_ batch: inout [Effect]) {
+        guard !batch.isEmpty else { return }
+        draw()
+        for effect in Self.coalesced(batch) { perform(effect) }
+        batch = []
+    }
+
+    /// A field's whole text, or a save of what the state holds now (so the last one saves
+    /// them all). A programme change carries its own line for the log: never merged.
+    static func isTyping(_ effect: Effect) -> Bool {
+        switch effect {
+        case .workshop(.setText): return true
+        case .save(let changes):
+            return changes.allSatisfy { if case .programme = $0 { return false } else { return true } }
+        default: return false
+        }
+    }
+
+    /// The last text per field and one of each save, in the order they last happened.
+    static func coalesced(_ effects: [Effect]) -> [Effect] {
+        var kept: [Effect] = []
+        for effect in effects {
+            kept.removeAll { earlier in
+                if case .workshop(.setText(let a, _)) = earlier, case .workshop(.setText(let b, _)) = effect { return a == b }
+                return earlier == effect
+            }
+            kept.append(effect)
+        }
+        return kept
+    }
+}
