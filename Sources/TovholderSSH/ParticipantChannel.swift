@@ -177,9 +177,9 @@ final class ParticipantChannel: ChannelDuplexHandler {
     func channelInactive(context: ChannelHandlerContext) {
         ended = true
         if let view {
-            // Kept (in the server's list) until the view is reaped: viewEnded forgets it.
-            view.hangUp()
-            ptyChannel?.close(promise: nil)
+            // Kept (in the server's list) until the view is reaped: viewEnded forgets it. The
+            // pty stays open until the view has read what the client sent before it left.
+            afterInputReachesView { view.hangUp() }
             server.log.say(Localized(da: "\(ServeLog.shown(connection.user)) fra \(connection.address) gik",
                                      en: "\(ServeLog.shown(connection.user)) from \(connection.address) left"))
         } else {
@@ -192,41 +192,64 @@ final class ParticipantChannel: ChannelDuplexHandler {
         context.close(promise: nil)
     }
 
-    /// serve stops, or the facilitator disconnects this one: the view saves and quits, then
-    /// the goodbye is written and the connection closed (viewEnded).
-    func hangUp() {
-        if let view { view.hangUp() } else { channel?.close(promise: nil) }
+    /// serve stops: read nothing more from the client, let what already reached serve reach
+    /// the view's terminal, then ask the view to save and quit (SIGTERM; its terminal stays
+    /// open, so it reads what remains first). The goodbye follows its exit (viewEnded).
+    func stop() {
+        stopping = true
+        _ = channel?.parent?.setOption(ChannelOptions.autoRead, value: false)
+        guard let view else { channel?.close(promise: nil); return }
+        afterInputReachesView { view.terminate() }
+    }
+
+    /// Runs `then` once every byte the client sent has been written to the view's terminal.
+    private func afterInputReachesView(_ then: @escaping () -> Void) {
+        guard let ptyChannel, ptyChannel.isActive else { return then() }
+        ptyChannel.writeAndFlush(ptyChannel.allocator.buffer(capacity: 0)).whenComplete { _ in then() }
     }
 
     /// The view quit (or was hung up): reap it, say goodbye on the client's screen, close.
     private func viewEnded() {
         guard let view, let channel else { return }
-        waitForExit(view, on: channel.eventLoop, tries: 0) { code in
+        waitForExit(view, on: channel.eventLoop, tries: 0) { code, forced in
             defer { self.server.forget(self) }
             let lang = self.server.options.lang
+            let saved = !forced && code != Self.notEverythingSaved
+            if !saved {
+                self.server.log.say(Localized(
+                    da: "\(ServeLog.shown(self.connection.user)) fra \(self.connection.address): visningen bekræftede ikke, at alt er gemt – det sidst skrevne kan mangle",
+                    en: "\(ServeLog.shown(self.connection.user)) from \(self.connection.address): the view did not confirm everything is saved – the last typed may be missing"))
+            }
+            let savedLine = saved ? Localized(da: "Alt, du skrev, er gemt.", en: "Everything you typed is saved.")
+                : Localized(da: "Det sidste, du skrev, er måske ikke gemt – sig det til facilitatoren.",
+                            en: "The last you typed may not be saved – tell the facilitator.")
             let message = self.stopping
-                ? Localized(da: "Facilitatoren har lukket for tilslutning. Alt, du skrev, er gemt. Tak for i dag!",
-                            en: "The facilitator has closed the session to connections. Everything you typed is saved. Thank you!")
+                ? Localized(da: "Facilitatoren har lukket for tilslutning. \(savedLine.da) Tak for i dag!",
+                            en: "The facilitator has closed the session to connections. \(savedLine.en) Thank you!")
                 : code == Self.disconnectedByFacilitator
-                ? Localized(da: "Facilitatoren har afbrudt forbindelsen. Alt, du skrev, er gemt.",
-                            en: "The facilitator has disconnected you. Everything you typed is saved.")
-                : Localized(da: "Forbindelsen til Tovholder er lukket. Alt, du skrev, er gemt.",
-                            en: "The connection to Tovholder is closed. Everything you typed is saved.")
-            // Stopped by the facilitator: a view hung up at the group question is no failure.
+                ? Localized(da: "Facilitatoren har afbrudt forbindelsen. \(savedLine.da)",
+                            en: "The facilitator has disconnected you. \(savedLine.en)")
+                : Localized(da: "Forbindelsen til Tovholder er lukket. \(savedLine.da)",
+                            en: "The connection to Tovholder is closed. \(savedLine.en)")
             // Stopped by the facilitator (serve's end or a disconnect) is no failure of the client's.
             let status = self.stopping || code == Self.disconnectedByFacilitator ? 0 : code
             self.finish(channel, message: self.ended ? nil : message.text(lang), status: status)
         }
     }
 
+    /// The view's exit code when it could not save everything (the file refused a change).
+    static let notEverythingSaved = 3
+
     /// The view's exit code when the facilitator's disconnect (SIGTERM) stopped it.
     static let disconnectedByFacilitator = 143
 
-    private func waitForExit(_ view: PtyProcess, on loop: EventLoop, tries: Int, then: @escaping (Int) -> Void) {
-        if let code = view.reap() { then(code); return }
-        if tries == 250 { view.forceStop() }  // 5 s after the hang-up it has not quit
+    /// Reaps the view; one that has not quit 5 s after it was asked is stopped (`forced`).
+    private func waitForExit(_ view: PtyProcess, on loop: EventLoop, tries: Int, forced: Bool = false,
+                             then: @escaping (Int, Bool) -> Void) {
+        if let code = view.reap() { then(code, forced); return }
+        if tries == 250 { view.forceStop() }
         loop.scheduleTask(in: .milliseconds(20)) {
-            self.waitForExit(view, on: loop, tries: tries + 1, then: then)
+            self.waitForExit(view, on: loop, tries: tries + 1, forced: forced || tries >= 250, then: then)
         }
     }
 

@@ -29,6 +29,9 @@ final class PtyProcess {
     /// The hang-up a closed terminal gives: the view saves and quits.
     func hangUp() { kill(pid, SIGHUP) }
 
+    /// Save and quit, the terminal still open (serve stops): it reads what remains first.
+    func terminate() { kill(pid, SIGTERM) }
+
     func forceStop() { kill(pid, SIGKILL) }
 
     /// The exit code once it has ended (128 + signal when killed), else nil; reaps it.

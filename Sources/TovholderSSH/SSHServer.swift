@@ -233,10 +233,7 @@ public final class SSHServer: @unchecked Sendable {
         let done = loop.makePromise(of: Void.self)
         loop.execute { [self] in
             listener?.close(promise: nil)
-            for participant in sessions.values {
-                participant.stopping = true
-                participant.hangUp()
-            }
+            for participant in sessions.values { participant.stop() }
             waitUntilEmpty(loop, deadline: NIODeadline.now() + .milliseconds(Int64(seconds * 1000)), done)
         }
         try? done.futureResult.wait()

@@ -63,6 +63,8 @@ func runTerminal(store: SessionStore, session: SessionState, workshop: Workshop 
     // Nothing typed is lost in silence: what the file would not take is printed for the user.
     if let report = runner.unsavedReport { FileHandle.standardError.write(Data((report + "\n").utf8)) }
     if let note = localeNote { FileHandle.standardError.write(Data((note.text(lang) + "\n").utf8)) }
+    // Not everything saved: 3, so serve can tell the participant (and a script its caller).
+    if runner.unsavedReport != nil { Foundation.exit(3) }
     // Stopped by the facilitator's disconnect (SIGTERM): 128 + 15, as a shell would say.
     if backend.stopSignal == SIGTERM { Foundation.exit(143) }
 }

@@ -11,12 +11,19 @@ struct Reset: ParsableCommand {
     @Argument(help: "Sessionsfil / session file") var file: String
     @Flag(help: "Slet også gruppernes arbejde / also delete the groups' work") var all = false
     @Flag(help: "Spørg ikke først / do not ask first") var yes = false
+    @Flag(help: "Også når terminaler ser ud til at have dagen åben (--all) / even when terminals seem to have the day open")
+    var force = false
 
     func run() throws {
         let lang = global.lang
         guard try examine(file, lang) == .ordinaryFile else { throw UserError(SessionError.notFound(path: file).message, lang) }
         // Opened (and checked) before asking: a file that is no session is refused untouched.
         let store = try openStore(file, lang)
+        // Deleting the groups' work under people who are typing loses what they type next:
+        // refused while a terminal of the day runs (a plain reset keeps their fields).
+        if all && !force, let open = try? OpenTerminals.holders(of: file), !open.isEmpty {
+            throw UserError(SnapshotError.sessionInUse(file, open.map(\.description)).message, lang)
+        }
         if !yes { try confirm(lang) }
         let snapshot: Snapshot
         do { snapshot = try store.reset(all: all, now: Date().timeIntervalSince1970, utcOffsetSeconds: localUTCOffset()) }

@@ -43,6 +43,8 @@ struct Restore: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Sessionsfil / session file") var file: String
     @Option(help: "Øjebliksbilledets navn (se tovholder backups) / the snapshot's name") var from: String
+    @Flag(help: "Også når terminaler ser ud til at have dagen åben / even when terminals seem to have the day open")
+    var force = false
 
     func run() throws {
         let lang = global.lang
@@ -52,7 +54,7 @@ struct Restore: ParsableCommand {
         }
         do {
             try Snapshots.restore(session: file, from: snapshot, now: Date().timeIntervalSince1970,
-                                  utcOffsetSeconds: localUTCOffset())
+                                  utcOffsetSeconds: localUTCOffset(), force: force)
         } catch let e as UserFacingError { throw UserError(e.message, lang) }
         print(Localized(da: "\(file): hentet tilbage fra \((snapshot as NSString).lastPathComponent); den forrige udgave er gemt som øjebliksbillede",
                         en: "\(file): restored from \((snapshot as NSString).lastPathComponent); the previous version is kept as a snapshot").text(lang))

@@ -141,9 +141,12 @@ public enum Snapshots {
 
     /// Brings a snapshot back: it is checked first, the current file is kept as a snapshot
     /// too (when it can be read), and no terminal may have the session open.
-    public static func restore(session: String, from snapshot: String, now: Double, utcOffsetSeconds: Int) throws {
+    public static func restore(session: String, from snapshot: String, now: Double, utcOffsetSeconds: Int,
+                               force: Bool = false) throws {
         try SessionStore.verify(path: snapshot)
-        if let live = try? liveTerminals(session), live > 0 { throw SnapshotError.sessionInUse(session, live) }
+        if !force, let open = try? OpenTerminals.holders(of: session, now: now), !open.isEmpty {
+            throw SnapshotError.sessionInUse(session, open.map(\.description))
+        }
         if let current = try? SessionStore.open(path: session) {
             try take(current, now: now, utcOffsetSeconds: utcOffsetSeconds)
             try? current.queue.close()
@@ -162,24 +165,13 @@ public enum Snapshots {
         guard rename(temp, session) == 0 else { unlink(temp); throw SnapshotError.cannotRestore(session) }
     }
 
-    static func liveTerminals(_ session: String) throws -> Int {
-        var config = Configuration()
-        config.readonly = true
-        let q = try DatabaseQueue(path: session, configuration: config)
-        defer { try? q.close() }
-        return try q.read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM terminals WHERE last_seen > ?",
-                             arguments: [Date().timeIntervalSince1970 - SessionStore.holderGoneAfter]) ?? 0
-        }
-    }
-
     static func size(_ path: String) -> Int {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
     }
 }
 
 public enum SnapshotError: Error, Equatable, UserFacingError {
-    case sessionInUse(String, Int)
+    case sessionInUse(String, [String])
     case cannotRestore(String)
     case notFound(String)
     /// Before a reset: without the snapshot nothing is reset.
@@ -187,9 +179,11 @@ public enum SnapshotError: Error, Equatable, UserFacingError {
 
     public var message: Localized {
         switch self {
-        case .sessionInUse(let p, let n):
-            return Localized(da: "\(p): \(n) terminal(er) har sessionen åben – luk dem først; intet er ændret",
-                             en: "\(p): \(n) terminal(s) have the session open – close them first; nothing was changed")
+        case .sessionInUse(let p, let holders):
+            let list = holders.prefix(6).joined(separator: "; ") + (holders.count > 6 ? "; …" : "")
+            return Localized(
+                da: "\(p): sessionen er åben (\(list)) – luk terminalerne og stop serve først, eller brug --force, hvis du ved, at de er lukket; intet er ændret",
+                en: "\(p): the session is open (\(list)) – close the terminals and stop serve first, or use --force if you know they are closed; nothing was changed")
         case .cannotRestore(let p):
             return Localized(da: "\(p): øjebliksbilledet kunne ikke lægges på plads; sessionen er som før",
                              en: "\(p): the snapshot could not be put in place; the session is as it was")
