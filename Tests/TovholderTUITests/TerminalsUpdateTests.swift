@@ -58,6 +58,17 @@ final class TerminalsUpdateTests: XCTestCase {
         }
     }
 
+    func testASecondFacilitatorIsToldOfTheFirstInTheirLanguage() {
+        for (lang, expected) in [(Language.da, "Dagen er også åben som facilitator af kim på 10.0.0.9 siden 09.02."),
+                                 (Language.en, "The day is also open as facilitator by kim on 10.0.0.9 since 09:02.")] {
+            var s = Self.state(lang)
+            let other = TerminalPresence(id: "f2", role: .facilitator, user: "kim", host: "10.0.0.9", pid: 99,
+                                         startedAt: ScreenFixtures.at(9, 2), lastSeen: s.now)
+            _ = update(&s, .alsoOpenAsFacilitator(other))
+            XCTAssertTrue(s.notice?.hasPrefix(expected) == true, s.notice ?? "no notice")
+        }
+    }
+
     func testASecondXDisconnectsTheChosenSSHTerminal() {
         var s = Self.state()
         XCTAssertEqual(update(&s, .key(.char("x"))), [], "asked first")

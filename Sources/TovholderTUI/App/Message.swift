@@ -34,6 +34,8 @@ public enum Message: Equatable, Sendable {
     case restored
     /// The facilitator renewed the join codes (`tovholder serve`).
     case codesRenewed
+    /// Another facilitator's terminal has the day open too (told on opening; both go on).
+    case alsoOpenAsFacilitator(TerminalPresence)
     /// What became of this terminal's press of Space in a vote.
     case dotToggled(DotResult)
     /// The day was started afresh; the rehearsal is kept in this snapshot.

@@ -57,6 +57,9 @@ public final class Runner {
         lastRevisions = try? store.revisions()
         announceSize()
         refreshLive()
+        if state.seat.isFacilitator, let other = state.live.terminals.first(where: { $0.role == .facilitator }) {
+            dispatch(.alsoOpenAsFacilitator(other))
+        }
         takeSnapshotIfDue(force: true)
         while !quitting {
             draw()

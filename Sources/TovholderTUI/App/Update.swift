@@ -60,6 +60,11 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
     case .codesRenewed:
         state.notice = state.strings[ServeKey.codesRenewed]
         return []
+    case .alsoOpenAsFacilitator(let other):
+        let since = state.strings.time(ClockTime(minutes: Int(state.minuteOfDay(other.startedAt))))
+        state.notice = state.strings.format(ServeKey.alsoFacilitator, VisibleText.visible(other.user),
+                                            VisibleText.visible(other.hostLabel.text(state.strings.language)), since)
+        return []
     case .dayReset(let snapshot):
         return ResetUpdate.done(snapshot: snapshot, &state)
     case .leaseDenied(let field, let lease):

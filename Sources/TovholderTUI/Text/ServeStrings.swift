@@ -4,7 +4,7 @@ import TovholderCore
 /// and the projector, in Danish and English.
 public enum ServeKey: CaseIterable, Sendable {
     case joinTitle, joinHeading, fingerprint, fingerprintLabel, notServingHint, onlyRemote, disconnectAgain, disconnecting
-    case cannotDisconnect, notServing, codesRenewed, joinProjected, joinNotProjected, joinKeys, noCode, failuresHeading
+    case cannotDisconnect, notServing, codesRenewed, joinProjected, joinNotProjected, joinKeys, noCode, failuresHeading, alsoFacilitator
 }
 
 extension Strings {
@@ -38,6 +38,8 @@ extension Strings {
         case .joinNotProjected: return l("Projektoren følger dagen igen.", "The projector follows the day again.")
         case .joinKeys: return l("n: nye koder · p: vis på projektoren · x: afbryd valgt",
                                  "n: new codes · p: show on the projector · x: disconnect chosen")
+        case .alsoFacilitator: return l("Dagen er også åben som facilitator af %1 på %2 siden %3. I kan begge fortsætte.",
+                                        "The day is also open as facilitator by %1 on %2 since %3. You can both go on.")
         case .failuresHeading: return l("Bærbare, der ikke kom ind:", "Laptops that did not get in:")
         case .noCode: return l("(ingen kode endnu – n: nye koder)", "(no code yet – n: new codes)")
         }
