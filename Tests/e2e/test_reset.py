@@ -76,8 +76,16 @@ def test_reset_starts_the_day_afresh_in_the_running_terminals_and_keeps_the_work
     backups = run_cli("backups", path, cwd=workdir).stdout
     assert "før nulstilling" in backups, backups
 
-    # In a terminal it asks; no is no.
-    ask = term(250, 24).start("reset", FILE, "--all")
+    # Deleting the work under people who type is refused while their terminals run: they
+    # are named, and nothing is changed (issue 21: words typed after it were lost).
+    refused = run_cli("reset", path, "--all", "--yes", cwd=workdir)
+    assert refused.returncode == 1, refused.stdout
+    assert "sessionen er åben (facilitator" in refused.stderr and "participant" in refused.stderr, refused.stderr
+    assert "--force" in refused.stderr and "intet er ændret" in refused.stderr
+    assert goal_of(path, "Gruppe 1") == "Borgeren først"
+
+    # A facilitator who knows better says --force; in a terminal it still asks; no is no.
+    ask = term(250, 24).start("reset", FILE, "--all", "--force")
     ask.wait_for("[j/N]")
     assert "gruppernes arbejde slettes også" in ask.screen()
     ask.type("n")
@@ -86,7 +94,7 @@ def test_reset_starts_the_day_afresh_in_the_running_terminals_and_keeps_the_work
     assert "intet er ændret" in ask.screen()
     assert goal_of(path, "Gruppe 1") == "Borgeren først"
 
-    done = run_cli("reset", path, "--all", "--yes", "--lang", "en", cwd=workdir)
+    done = run_cli("reset", path, "--all", "--yes", "--force", "--lang", "en", cwd=workdir)
     assert done.returncode == 0, done.stderr
     assert "The groups' work is deleted" in done.stdout
     assert goal_of(path, "Gruppe 1") == ""
