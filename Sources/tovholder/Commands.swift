@@ -65,8 +65,9 @@ func runTerminal(store: SessionStore, session: SessionState, workshop: Workshop 
     if let note = localeNote { FileHandle.standardError.write(Data((note.text(lang) + "\n").utf8)) }
     // Not everything saved: 3, so serve can tell the participant (and a script its caller).
     if runner.unsavedReport != nil { Foundation.exit(3) }
-    // Stopped by the facilitator's disconnect (SIGTERM): 128 + 15, as a shell would say.
-    if backend.stopSignal == SIGTERM { Foundation.exit(143) }
+    // A participant's view stopped by the facilitator's disconnect (SIGTERM): 128 + 15, as a
+    // shell would say, so serve can tell the participant why. Elsewhere a SIGTERM is a clean end.
+    if backend.stopSignal == SIGTERM, case .participant = seat { Foundation.exit(143) }
 }
 
 /// `tovholder join FILE [--group NAME]`: a participant's terminal on a running session.
