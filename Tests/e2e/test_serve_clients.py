@@ -66,7 +66,7 @@ def test_openssh_gets_in_with_each_cipher(room, cipher, mac):
     # LogLevel=INFO: if it fails, ssh says why ("no matching MAC found").
     options = ["-c", cipher] + (["-m", mac] if mac else []) + ["-o", "LogLevel=INFO"]
     gets_in_and_types(room, lambda port, user, code: room.clients.ssh(port, user, code, options=options),
-                      f"Kryptering {cipher} {mac or ''} æøå".replace("  ", " "))
+                      f"Kryptering {cipher} {(mac or '').split(',')[0]} æøå".replace("  ", " "))
 
 
 def test_an_old_windows_openssh_offering_only_ctr_gets_in(room):
