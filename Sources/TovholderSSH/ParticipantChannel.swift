@@ -28,6 +28,8 @@ final class ParticipantChannel: ChannelDuplexHandler {
     private var ended = false
     /// A view is being started on the thread pool.
     private var starting = false
+    /// Its end is being waited for (once: the terminal's EOF and serve's stop may both ask).
+    private var reaping = false
     /// Set when serve stops: the goodbye says so.
     var stopping = false
 
@@ -179,7 +181,7 @@ final class ParticipantChannel: ChannelDuplexHandler {
         if let view {
             // Kept (in the server's list) until the view is reaped: viewEnded forgets it. The
             // pty stays open until the view has read what the client sent before it left.
-            afterInputReachesView { view.hangUp() }
+            afterInputReachesView { view.hangUp(); self.viewEnded() }
             server.log.say(Localized(da: "\(ServeLog.shown(connection.user)) fra \(connection.address) gik",
                                      en: "\(ServeLog.shown(connection.user)) from \(connection.address) left"))
         } else {
@@ -197,9 +199,10 @@ final class ParticipantChannel: ChannelDuplexHandler {
     /// open, so it reads what remains first). The goodbye follows its exit (viewEnded).
     func stop() {
         stopping = true
-        _ = channel?.parent?.setOption(ChannelOptions.autoRead, value: false)
         guard let view else { channel?.close(promise: nil); return }
-        afterInputReachesView { view.terminate() }
+        // Reaped by polling, not only when its terminal reads EOF: a client that no longer
+        // reads leaves the pty unread (backpressure), and the view would stay a zombie.
+        afterInputReachesView { view.terminate(); self.viewEnded() }
     }
 
     /// Runs `then` once every byte the client sent has been written to the view's terminal.
@@ -210,7 +213,8 @@ final class ParticipantChannel: ChannelDuplexHandler {
 
     /// The view quit (or was hung up): reap it, say goodbye on the client's screen, close.
     private func viewEnded() {
-        guard let view, let channel else { return }
+        guard let view, let channel, !reaping else { return }
+        reaping = true
         waitForExit(view, on: channel.eventLoop, tries: 0) { code, forced in
             defer { self.server.forget(self) }
             let lang = self.server.options.lang

@@ -240,7 +240,7 @@ final class TypingBurstTests: XCTestCase {
                                         pid: 1, startedAt: 0, lastSeen: 0)
         var now = ScreenFixtures.at(9, 0)
         let runner = Runner(state: state, store: store, backend: backend, presence: presence, clock: { now += 0.01; return now })
-        let text = String(repeating: "Færre sygedage på plejecentret. ", count: 40)
+        let text = String(repeating: "Færre sygedage på plejecentret. ", count: 1125)  // 36,000: typing is not cut at 20,000
         backend.arrivesAtOnce = true
         backend.events = text.map { .key(.char($0)) }
         var revisions = 0
