@@ -30,6 +30,8 @@ final class ParticipantChannel: ChannelDuplexHandler {
     private var starting = false
     /// Its end is being waited for (once: the terminal's EOF and serve's stop may both ask).
     private var reaping = false
+    /// Asked to end: the view's output is read on, whether or not the client keeps up.
+    private var ending = false
     /// Set when serve stops: the goodbye says so.
     var stopping = false
 
@@ -170,7 +172,7 @@ final class ParticipantChannel: ChannelDuplexHandler {
     }
 
     func channelWritabilityChanged(context: ChannelHandlerContext) {
-        ptyChannel?.setOption(ChannelOptions.autoRead, value: context.channel.isWritable).whenFailure { _ in }
+        if !ending { ptyChannel?.setOption(ChannelOptions.autoRead, value: context.channel.isWritable).whenFailure { _ in } }
         context.fireChannelWritabilityChanged()
     }
 
@@ -206,7 +208,11 @@ final class ParticipantChannel: ChannelDuplexHandler {
     }
 
     /// Runs `then` once every byte the client sent has been written to the view's terminal.
+    /// From then on the view's output is read whatever the client takes: a view blocked
+    /// writing to a full terminal could not save and quit (forty at once once stalled).
     private func afterInputReachesView(_ then: @escaping () -> Void) {
+        ending = true
+        ptyChannel?.setOption(ChannelOptions.autoRead, value: true).whenFailure { _ in }
         guard let ptyChannel, ptyChannel.isActive else { return then() }
         ptyChannel.writeAndFlush(ptyChannel.allocator.buffer(capacity: 0)).whenComplete { _ in then() }
     }
@@ -219,7 +225,7 @@ final class ParticipantChannel: ChannelDuplexHandler {
             defer { self.server.forget(self) }
             let lang = self.server.options.lang
             let saved = !forced && code != Self.notEverythingSaved
-            if !saved {
+            if !saved && !forced {
                 self.server.log.say(Localized(
                     da: "\(ServeLog.shown(self.connection.user)) fra \(self.connection.address): visningen bekræftede ikke, at alt er gemt – det sidst skrevne kan mangle",
                     en: "\(ServeLog.shown(self.connection.user)) from \(self.connection.address): the view did not confirm everything is saved – the last typed may be missing"))
@@ -247,11 +253,22 @@ final class ParticipantChannel: ChannelDuplexHandler {
     /// The view's exit code when the facilitator's disconnect (SIGTERM) stopped it.
     static let disconnectedByFacilitator = 143
 
-    /// Reaps the view; one that has not quit 5 s after it was asked is stopped (`forced`).
+    /// Reaps the view. One that has not quit 5 s after it was asked is named on serve's
+    /// window (forty views saving at once share one disk: it may still confirm); one that has
+    /// not quit after 20 s is stopped (`forced`), and its participant told.
     private func waitForExit(_ view: PtyProcess, on loop: EventLoop, tries: Int, forced: Bool = false,
                              then: @escaping (Int, Bool) -> Void) {
         if let code = view.reap() { then(code, forced); return }
-        if tries == 250 { view.forceStop() }
+        if tries == 250 {
+            // Not confirmed in 5 s: named, and its terminal hung up — a view stuck writing to
+            // a terminal nobody reads wakes up, saves what it has and quits.
+            server.log.say(Localized(
+                da: "\(ServeLog.shown(connection.user)) fra \(connection.address): visningen bekræftede ikke inden for 5 sekunder, at alt er gemt – det sidst skrevne kan mangle",
+                en: "\(ServeLog.shown(connection.user)) from \(connection.address): the view did not confirm within 5 seconds that everything is saved – the last typed may be missing"))
+            ptyChannel?.close(promise: nil)
+            view.hangUp()
+        }
+        if tries == 1000 { view.forceStop() }
         loop.scheduleTask(in: .milliseconds(20)) {
             self.waitForExit(view, on: loop, tries: tries + 1, forced: forced || tries >= 250, then: then)
         }

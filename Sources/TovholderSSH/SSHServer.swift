@@ -228,7 +228,7 @@ public final class SSHServer: @unchecked Sendable {
 
     /// Says goodbye on every participant's screen (their views save and quit first), closes
     /// every connection and stops listening. Waits at most `within` seconds.
-    public func stop(within seconds: Double = 8) {
+    public func stop(within seconds: Double = 24) {
         let loop = self.loop
         let done = loop.makePromise(of: Void.self)
         loop.execute { [self] in

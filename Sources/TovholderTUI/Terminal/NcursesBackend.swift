@@ -190,7 +190,9 @@ public final class NcursesBackend: TerminalBackend {
     }
 
     private func enqueue(_ keys: [Key]) {
-        queue += keys.map { .key($0) }
+        // Keys read in the same turn as a stop signal go before the end, or they are never applied.
+        let events = keys.map { TerminalEvent.key($0) }
+        if let end = queue.firstIndex(of: .ended) { queue.insert(contentsOf: events, at: end) } else { queue += events }
         if decoder.sawNonUTF8 && !reportedNotUTF8 {
             reportedNotUTF8 = true
             queue.append(.notUTF8)
