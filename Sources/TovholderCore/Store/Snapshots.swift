@@ -59,9 +59,10 @@ public enum Snapshots {
     static func take(session: String, now: Double, utcOffsetSeconds: Int, label: String? = nil,
                      copy: (String) throws -> Void) throws -> Snapshot {
         let folder = folder(of: session)
-        let mode = FilePermissions.mode(forFile: session)
+        let sharing = FilePermissions.sharing(forFile: session)
         if !FileManager.default.fileExists(atPath: folder) {
-            mkdir(folder, mode | 0o100 | (mode & 0o060 != 0 ? 0o010 : 0))  // x for whoever may read
+            mkdir(folder, sharing.mode | 0o100 | (sharing.mode & 0o060 != 0 ? 0o010 : 0))  // x for whoever may read
+            if let group = sharing.group { _ = chown(folder, uid_t.max, group) }
         }
         let named = label.map { " " + $0 } ?? ""
         var path = (folder as NSString).appendingPathComponent(fileName(now, utcOffsetSeconds, suffix: named))
@@ -72,11 +73,14 @@ public enum Snapshots {
         // Not in a transaction (VACUUM refuses one); it reads one consistent state of the file.
         // Written under a partial name and renamed: a program ending meanwhile leaves no
         // half snapshot among the good ones.
+        // Made empty with the session's mode and group first: never readable by others, even
+        // while it is written (VACUUM INTO takes an empty file).
         let partial = path + ".partial"
         unlink(partial)
+        try FilePermissions.createEmpty(partial, sharing)
         try copy(partial)
         guard rename(partial, path) == 0 else { unlink(partial); throw CocoaError(.fileWriteUnknown) }
-        FilePermissions.apply(mode, to: path)
+        FilePermissions.apply(sharing, to: path)
         thin(folder: folder, now: now)
         return Snapshot(path: path, takenAt: now, bytes: size(path))
     }
@@ -156,7 +160,7 @@ public enum Snapshots {
         let temp = session + ".restore-\(getpid())"
         unlink(temp)
         try FileManager.default.copyItem(atPath: snapshot, toPath: temp)
-        FilePermissions.apply(FilePermissions.mode(forFile: session), to: temp)
+        FilePermissions.apply(FilePermissions.sharing(forFile: session), to: temp)
         // The old -wal belongs to the old file: SQLite must never apply it to the restored one.
         unlink(session + "-wal"); unlink(session + "-shm")
         guard rename(temp, session) == 0 else { unlink(temp); throw SnapshotError.cannotRestore(session) }
