@@ -219,7 +219,7 @@ struct Export: ParsableCommand {
             catch let e as ExportError { throw UserError(e.message, lang) }
             do {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-                FilePermissions.apply(FilePermissions.mode(forFile: output), to: output)
+                FilePermissions.apply(FilePermissions.sharing(forFile: output), to: output)
             }
             catch { throw UserError(Localized(da: "\(output): kan ikke skrives – findes mappen, og må du skrive i den?",
                                               en: "\(output): cannot be written – does the folder exist, and may you write in it?"), lang) }

@@ -24,10 +24,10 @@ public enum MinutesExport {
             (path: exportPath(session: store.path, format: format), text: render(m, as: format))
         }
         for o in outputs { try guardTarget(o.path, session: store.path, replacement: o.text) }
-        let mode = FilePermissions.mode(forFile: store.path)
+        let sharing = FilePermissions.sharing(forFile: store.path)
         for o in outputs {
             try Data(o.text.utf8).write(to: URL(fileURLWithPath: o.path), options: .atomic)
-            FilePermissions.apply(mode, to: o.path)  // the minutes are as private as the session
+            FilePermissions.apply(sharing, to: o.path)  // the minutes are as private as the session
         }
         return outputs.map(\.path)
     }

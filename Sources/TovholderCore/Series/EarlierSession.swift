@@ -13,6 +13,7 @@ public struct EarlierSession: Sendable {
 
     public static func read(path: String) throws -> EarlierSession {
         try SessionFileCheck.requireSQLiteHeader(path: path)
+        FilePermissions.secure(session: path)  // even a reader may make the -wal others write to
         var config = SessionStore.configuration()
         config.readonly = true
         do {

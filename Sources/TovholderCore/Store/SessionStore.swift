@@ -61,6 +61,7 @@ public final class SessionStore: @unchecked Sendable {
     /// read-only — and checks that it is ours, not from a newer version, intact and loadable.
     public static func verify(path: String) throws {
         try SessionFileCheck.requireSQLiteHeader(path: path)
+        FilePermissions.secure(session: path)  // even a reader may make the -wal others write to
         var config = configuration()
         config.readonly = true
         do {
@@ -86,6 +87,7 @@ public final class SessionStore: @unchecked Sendable {
 
     private static func openOnce(path: String, checkDamage: Bool) throws -> SessionStore {
         try SessionFileCheck.requireSQLiteHeader(path: path)
+        FilePermissions.secure(session: path)  // before SQLite makes the -wal and -shm
         let queue = try DatabaseQueue(path: path, configuration: configuration(bell: path))
         // Not `reading`: that retry belongs to an open store; `open` retries as a whole.
         let (upToDate, problems) = try queue.read { db -> (Bool, [Localized]) in
@@ -114,12 +116,13 @@ public final class SessionStore: @unchecked Sendable {
         let temp = path + ".new-\(getpid())"
         defer { removeSidecars(temp); unlink(temp) }
         do {
-            try FilePermissions.createEmpty(temp, mode: FilePermissions.mode(forFile: path))
+            try FilePermissions.createEmpty(temp, FilePermissions.sharing(forFile: path))
             let q = try DatabaseQueue(path: temp, configuration: configuration())
             try q.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA journal_mode = WAL")
                 try db.execute(sql: "PRAGMA application_id = \(applicationID)")
             }
+            FilePermissions.secure(session: temp)  // its -wal gets the folder's group before any content
             try SessionSchema.migrator.migrate(q)
             let json = String(decoding: try SessionStore.encoder.encode(programme), as: UTF8.self)
             try q.write { db in

@@ -36,9 +36,10 @@ public enum Snapshots {
     }
 
     /// The same on a connection and thread of its own, so the typing loop never waits for it
-    /// (a snapshot of a full day takes ~20 ms, more than a frame). `done` runs on that thread.
+    /// (a snapshot of a full day takes ~20 ms, more than a frame). `done` runs on that thread
+    /// with the snapshot or why there is none.
     public static func takeInBackground(session: String, now: Double, utcOffsetSeconds: Int,
-                                        done: @escaping @Sendable (Error?) -> Void = { _ in }) {
+                                        done: @escaping @Sendable (Result<Snapshot, SnapshotFailure>) -> Void = { _ in }) {
         DispatchQueue.global(qos: .utility).async {
             do {
                 var config = Configuration()
@@ -46,23 +47,28 @@ public enum Snapshots {
                 config.busyMode = .timeout(5)
                 let queue = try DatabaseQueue(path: session, configuration: config)
                 defer { try? queue.close() }
-                try take(session: session, now: now, utcOffsetSeconds: utcOffsetSeconds) { path in
+                let snapshot = try take(session: session, now: now, utcOffsetSeconds: utcOffsetSeconds) { path in
                     try queue.inDatabase { db in try db.execute(sql: "VACUUM INTO ?", arguments: [path]) }
                 }
-                done(nil)
+                done(.success(snapshot))
             } catch {
-                done(error)
+                done(.failure(SnapshotFailure(error)))
             }
         }
     }
 
+    /// Leftover `.partial` files are removed first and after a success; a failure leaves
+    /// none of its own and throws a `SnapshotFailure`.
     static func take(session: String, now: Double, utcOffsetSeconds: Int, label: String? = nil,
-                     copy: (String) throws -> Void) throws -> Snapshot {
+                     free: (String) -> Int? = Snapshots.freeBytes, copy: (String) throws -> Void) throws -> Snapshot {
         let folder = folder(of: session)
-        let mode = FilePermissions.mode(forFile: session)
+        let sharing = FilePermissions.sharing(forFile: session)
         if !FileManager.default.fileExists(atPath: folder) {
-            mkdir(folder, mode | 0o100 | (mode & 0o060 != 0 ? 0o010 : 0))  // x for whoever may read
+            mkdir(folder, sharing.mode | 0o100 | (sharing.mode & 0o060 != 0 ? 0o010 : 0))  // x for whoever may read
+            if let group = sharing.group { _ = chown(folder, uid_t.max, group) }
         }
+        removeLeftovers(in: folder, olderThan: now)
+        try requireRoom(session: session, folder: folder, free: free)
         let named = label.map { " " + $0 } ?? ""
         var path = (folder as NSString).appendingPathComponent(fileName(now, utcOffsetSeconds, suffix: named))
         var n = 2
@@ -72,12 +78,21 @@ public enum Snapshots {
         // Not in a transaction (VACUUM refuses one); it reads one consistent state of the file.
         // Written under a partial name and renamed: a program ending meanwhile leaves no
         // half snapshot among the good ones.
+        // Made empty with the session's mode and group first: never readable by others, even
+        // while it is written (VACUUM INTO takes an empty file).
         let partial = path + ".partial"
         unlink(partial)
-        try copy(partial)
-        guard rename(partial, path) == 0 else { unlink(partial); throw CocoaError(.fileWriteUnknown) }
-        FilePermissions.apply(mode, to: path)
+        do {
+            try FilePermissions.createEmpty(partial, sharing)
+            try copy(partial)
+            guard rename(partial, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        } catch {
+            unlink(partial)
+            throw SnapshotFailure(error)
+        }
+        FilePermissions.apply(sharing, to: path)
         thin(folder: folder, now: now)
+        removeLeftovers(in: folder, olderThan: now)
         return Snapshot(path: path, takenAt: now, bytes: size(path))
     }
 
@@ -159,7 +174,7 @@ public enum Snapshots {
         let temp = session + ".restore-\(getpid())"
         unlink(temp)
         try FileManager.default.copyItem(atPath: snapshot, toPath: temp)
-        FilePermissions.apply(FilePermissions.mode(forFile: session), to: temp)
+        FilePermissions.apply(FilePermissions.sharing(forFile: session), to: temp)
         // The old -wal belongs to the old file: SQLite must never apply it to the restored one.
         unlink(session + "-wal"); unlink(session + "-shm")
         guard rename(temp, session) == 0 else { unlink(temp); throw SnapshotError.cannotRestore(session) }

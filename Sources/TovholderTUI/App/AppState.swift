@@ -25,6 +25,8 @@ public struct AppState: Equatable, Sendable {
     var keysReadAtOnce = false
     /// Why changes wait in memory (the file cannot be written), until they are saved.
     public var unsaved: String?
+    /// Why the last snapshot failed, shown until one is taken.
+    public var snapshotTrouble: String?
     /// "Quit? Enter: yes" is asked; the next key answers.
     public var confirmingQuit = false
     /// "Start the day afresh?" is asked (`R` on the agenda); the next key answers.
@@ -68,7 +70,7 @@ public struct AppState: Equatable, Sendable {
             && a.fileName == b.fileName && a.now == b.now && a.size == b.size && a.workshop == b.workshop
             && a.editing == b.editing && a.notice == b.notice && a.noticeUntil == b.noticeUntil
             && a.confirmingQuit == b.confirmingQuit && a.confirmingReset == b.confirmingReset
-            && a.unsaved == b.unsaved && a.seat == b.seat && a.live == b.live
+            && a.unsaved == b.unsaved && a.snapshotTrouble == b.snapshotTrouble && a.seat == b.seat && a.live == b.live
             && a.agreements == b.agreements && a.roadmap == b.roadmap && a.terminalID == b.terminalID
             && a.seenVote == b.seenVote && a.seenDeal == b.seenDeal && a.pendingRemoval == b.pendingRemoval
     }

@@ -43,4 +43,7 @@ public enum Message: Equatable, Sendable {
     case dotToggled(DotResult)
     /// The day was started afresh; the rehearsal is kept in this snapshot.
     case dayReset(snapshot: String)
+    /// The facilitator's background snapshot was taken, or why not (it is tried again).
+    case snapshotTaken
+    case snapshotFailed(SnapshotFailure)
 }

@@ -220,23 +220,10 @@ public final class Runner {
         reloadWorkshop()
     }
 
-    /// The facilitator's terminal keeps snapshots: at start, and every few minutes while the
-    /// day changes (participants' terminals leave it to the facilitator's).
-    var lastSnapshot: (at: Double, revision: Int?)?
-    static let snapshotEvery = 300.0
-
-    func takeSnapshotIfDue(force: Bool) {
-        guard state.seat.isFacilitator, unsaved.isEmpty else { return }
-        let now = clock()
-        if !force {
-            guard let last = lastSnapshot, now - last.at >= Runner.snapshotEvery,
-                  let revision = try? store.revision(), revision != last.revision else { return }
-        }
-        let revision = try? store.revision()
-        // On a thread and connection of its own: typing never waits for a snapshot.
-        Snapshots.takeInBackground(session: store.path, now: now, utcOffsetSeconds: state.utcOffsetSeconds)
-        lastSnapshot = (now, revision)
-    }
+    /// When the facilitator's terminal takes snapshots, and the outcome of the running one
+    /// (Runner+Snapshots.swift).
+    var snapshots = SnapshotSchedule.fromEnvironment()
+    let snapshotOutcome = SnapshotOutcomeBox()
 
     /// What could not be saved when the program ends (printed after the screen is given back).
     public var unsavedReport: String? {

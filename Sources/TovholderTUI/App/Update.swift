@@ -67,6 +67,9 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
         return []
     case .dayReset(let snapshot):
         return ResetUpdate.done(snapshot: snapshot, &state)
+    case .snapshotTaken, .snapshotFailed:
+        SnapshotNotice.update(message, &state)
+        return []
     case .leaseDenied(let field, let lease):
         if state.editing?.field == field { state.editing = nil }
         state.notice = FieldNames.taken(field, by: lease, state)

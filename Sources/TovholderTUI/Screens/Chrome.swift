@@ -127,7 +127,7 @@ public func render(_ state: AppState, into canvas: inout Canvas) {
     } else if state.confirmingReset {
         Chrome.question(state.strings[.resetQuestion], into: &canvas, in: body)
     }
-    if let notice = state.unsaved ?? state.notice {
+    if let notice = state.unsaved ?? state.notice ?? state.snapshotTrouble {
         // Up to two lines above the key bar, so a long message is read to its end.
         let lines = wrap(notice, width: max(1, canvas.size.width - 2)).prefix(2)
         for (i, line) in lines.enumerated() {
