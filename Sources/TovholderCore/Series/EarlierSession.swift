@@ -13,6 +13,8 @@ public struct EarlierSession: Sendable {
 
     public static func read(path: String) throws -> EarlierSession {
         try SessionFileCheck.requireSQLiteHeader(path: path)
+        // Another session's journal would carry its work into the new day as this one's.
+        try JournalIdentity.requireOwnJournal(path: path)
         FilePermissions.secure(session: path)  // even a reader may make the -wal others write to
         var config = SessionStore.configuration()
         config.readonly = true

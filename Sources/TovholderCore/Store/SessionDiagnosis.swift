@@ -42,7 +42,7 @@ public enum SessionDiagnosis {
         ("v6", ["ssh_service", "ssh_codes"]),
         ("v7", ["votes", "vote_dots", "card_deals", "card_answers", "hidden_parts"]),
         ("v8", ["earlier_agreements", "programme_changes"]),
-        ("v9", ["ssh_notices"]),
+        ("v9", ["ssh_notices", "session_identity"]),
     ]
 
     /// At every open: the tables the version promises exist, and SQLite's quick check. A

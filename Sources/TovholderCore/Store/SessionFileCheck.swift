@@ -20,6 +20,9 @@ public enum SessionError: Error, Equatable {
     case danglingLink(path: String)
     /// What `tovholder check` and opening found wrong, one line each; the file is untouched.
     case problems(path: String, [Localized])
+    /// The `-wal` beside the file was written by another session (`JournalIdentity`); neither
+    /// file was used or changed. `snapshot`: the newest readable snapshot's name, if any.
+    case foreignJournal(path: String, snapshot: String?)
 
     public var message: Localized {
         switch self {
@@ -52,6 +55,8 @@ public enum SessionError: Error, Equatable {
                 en: "The file was not changed. See the snapshots kept with: tovholder backups \(p)")
             return Localized(da: (lines.map { "\(p): " + $0.da } + [restore.da]).joined(separator: "\n"),
                              en: (lines.map { "\(p): " + $0.en } + [restore.en]).joined(separator: "\n"))
+        case .foreignJournal(let p, let snapshot):
+            return Self.foreignJournalMessage(p, snapshot)
         case .isFolder(let p):
             return Localized(da: "\(p): er en mappe, ikke en sessionsfil", en: "\(p): is a folder, not a session file")
         case .notOrdinaryFile(let p):
@@ -61,6 +66,30 @@ public enum SessionError: Error, Equatable {
             return Localized(da: "\(p): er en genvej (symlink) til en fil, der ikke findes; intet er oprettet",
                              en: "\(p): is a symbolic link to a file that does not exist; nothing was created")
         }
+    }
+}
+
+extension SessionError {
+    /// Said to a facilitator who copied or moved files: what is wrong, that nothing changed,
+    /// and the two ways on (without the journal, or the newest snapshot).
+    static func foreignJournalMessage(_ p: String, _ snapshot: String?) -> Localized {
+        let wal = p + "-wal"
+        let what = Localized(
+            da: "\(p): filen \(wal) hører ikke til denne session – den kommer fra en anden session (er filer blevet kopieret eller flyttet?). Den er ikke brugt, og begge filer er som før.",
+            en: "\(p): the file \(wal) does not belong to this session – it comes from another session (were files copied or moved?). It was not used, and both files are as they were.")
+        let without = Localized(
+            da: "Flyt \(wal) væk, så åbner \(p) uden den (de nyeste ændringer kan mangle)",
+            en: "Move \(wal) away, and \(p) opens without it (the latest changes may be missing)")
+        let way: Localized
+        if let snapshot {
+            way = Localized(
+                da: "\(without.da) – eller hent det nyeste øjebliksbillede, \(snapshot), tilbage med: tovholder restore \(p) --from \"\(snapshot)\"",
+                en: "\(without.en) – or bring back the newest snapshot, \(snapshot), with: tovholder restore \(p) --from \"\(snapshot)\"")
+        } else {
+            way = Localized(da: "\(without.da). Der er ingen øjebliksbilleder af sessionen (tovholder backups \(p)).",
+                            en: "\(without.en). There are no snapshots of the session (tovholder backups \(p)).")
+        }
+        return Localized(da: what.da + "\n" + way.da, en: what.en + "\n" + way.en)
     }
 }
 

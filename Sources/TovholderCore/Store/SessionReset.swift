@@ -18,8 +18,10 @@ extension SessionStore {
                              "field_stamps", "agreement_rows", "agreements", "roadmap", "card_answers", "card_deals",
                              "earlier_agreements", "leases"]
     /// Never touched: the programme, the counters (they must move, so every terminal reloads),
-    /// and the terminals and `tovholder serve`, which keep running through a reset.
-    static let untouchedTables = ["programme", "revision", "terminals", "ssh_service", "ssh_codes", "ssh_notices"]
+    /// the terminals and `tovholder serve`, which keep running through a reset, and the
+    /// session's identity (a reset day is the same session: its journal still belongs).
+    static let untouchedTables = ["programme", "revision", "terminals", "ssh_service", "ssh_codes", "ssh_notices",
+                                  "session_identity"]
 
     /// Takes a labelled snapshot, then in one transaction sets the day back to its first
     /// item: no timers, no actual starts, no programme changes, no votes, nothing hidden, the

@@ -15,9 +15,12 @@ public final class SessionStore: @unchecked Sendable {
     /// every other terminal's keystroke, and the programme almost never changes.
     private var decodedProgramme: (json: String, programme: DayTemplate)?
     private let programmeLock = NSLock()
+    /// The session's tag (`JournalIdentity`), set again by every write so each commit carries
+    /// it into the journal; nil for a store that only reads.
+    let journalTag: Int32?
 
-    init(path: String, queue: DatabaseQueue) {
-        self.path = path; self.queue = queue
+    init(path: String, queue: DatabaseQueue, journalTag: Int32? = nil) {
+        self.path = path; self.queue = queue; self.journalTag = journalTag
     }
 
     /// `bell`: the session's path, touched after every commit (`CommitBell`).
@@ -61,6 +64,7 @@ public final class SessionStore: @unchecked Sendable {
     /// read-only — and checks that it is ours, not from a newer version, intact and loadable.
     public static func verify(path: String) throws {
         try SessionFileCheck.requireSQLiteHeader(path: path)
+        try JournalIdentity.requireOwnJournal(path: path)
         FilePermissions.secure(session: path)  // even a reader may make the -wal others write to
         var config = configuration()
         config.readonly = true
@@ -87,6 +91,9 @@ public final class SessionStore: @unchecked Sendable {
 
     private static func openOnce(path: String, checkDamage: Bool) throws -> SessionStore {
         try SessionFileCheck.requireSQLiteHeader(path: path)
+        // Before the open below: it would apply another session's journal, and its close
+        // would checkpoint that into the file.
+        try JournalIdentity.requireOwnJournal(path: path)
         FilePermissions.secure(session: path)  // before SQLite makes the -wal and -shm
         let queue = try DatabaseQueue(path: path, configuration: configuration(bell: path))
         // Not `reading`: that retry belongs to an open store; `open` retries as a whole.
@@ -102,7 +109,9 @@ public final class SessionStore: @unchecked Sendable {
         if !upToDate {
             try SessionSchema.migrator.migrate(queue)
         }
-        return SessionStore(path: path, queue: queue)
+        // Missing only from a damaged file, which `damageProblems` reports (unless checked above).
+        let uuid = try? queue.read { db in try String.fetchOne(db, sql: "SELECT uuid FROM session_identity WHERE id = 1") }
+        return SessionStore(path: path, queue: queue, journalTag: uuid.map(JournalIdentity.tag(of:)))
     }
 
     /// Creates a new session from a programme. Built beside the target under a temporary
@@ -138,6 +147,10 @@ public final class SessionStore: @unchecked Sendable {
                     try SessionSchema.seedRoadmap(db, phases: programme.roadmap)
                 }
             }
+            // Everything into the main file before it gets its name: its identity must be there,
+            // not only in this temporary journal (`JournalIdentity` compares against it).
+            let busy = try q.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+            guard busy == 0 else { throw SessionError.busy(path: path) }
             try q.close()
         } catch {
             throw SessionError.cannotCreate(path: path, detail: SessionError.why(error))

@@ -159,10 +159,21 @@ public enum Snapshots {
     public static func restore(session: String, from snapshot: String, now: Double, utcOffsetSeconds: Int,
                                force: Bool = false) throws {
         try SessionStore.verify(path: snapshot)
-        if !force, let open = try? OpenTerminals.holders(of: session, now: now), !open.isEmpty {
+        // Another session's journal: no terminal can have this one open, and read through it
+        // the terminals would be the other session's.
+        let foreignJournal = JournalIdentity.foreign(path: session)
+        if !foreignJournal, !force, let open = try? OpenTerminals.holders(of: session, now: now), !open.isEmpty {
             throw SnapshotError.sessionInUse(session, open.map(\.description))
         }
-        if let current = try? SessionStore.open(path: session) {
+        if foreignJournal {
+            // The file alone is this session as last written to it: kept as a snapshot. The
+            // journal is someone's work: kept too, under a name SQLite pairs with no file.
+            mkdir(folder(of: session), 0o700)
+            let kept = (folder(of: session) as NSString).appendingPathComponent(
+                fileName(now, utcOffsetSeconds, suffix: " før gendannelse"))
+            try? FileManager.default.copyItem(atPath: session, toPath: kept)
+            guard rename(session + "-wal", kept + ".fremmed-wal") == 0 else { throw SnapshotError.cannotRestore(session) }
+        } else if let current = try? SessionStore.open(path: session) {
             try take(current, now: now, utcOffsetSeconds: utcOffsetSeconds)
             try? current.queue.close()
         } else if FileManager.default.fileExists(atPath: session) {

@@ -16,8 +16,18 @@ extension SessionStore {
 
     /// One IMMEDIATE write transaction (so two processes never both act on what they read),
     /// retried whole on SQLITE_BUSY: a failed transaction was rolled back, so retrying is safe.
+    /// Each also sets the session's tag again, which puts page 1 into the journal with every
+    /// commit (`JournalIdentity`).
     func writing<T>(_ updates: (Database) throws -> T) throws -> T {
-        try retryingBusy { try queue.writeWithoutTransaction { db in try Self.transaction(db, .immediate, updates) } }
+        try retryingBusy {
+            try queue.writeWithoutTransaction { db in
+                try Self.transaction(db, .immediate) { db in
+                    let result = try updates(db)
+                    if let journalTag { try db.cachedStatement(sql: "PRAGMA user_version = \(journalTag)").execute() }
+                    return result
+                }
+            }
+        }
     }
 
     /// One consistent snapshot read (a deferred transaction), retried on SQLITE_BUSY like
