@@ -7,15 +7,10 @@ import XCTest
 final class OpenTerminalsTests: StoreTestCase {
     func testAStoppedParticipantWhoseProcessRunsStillHoldsTheDay() throws {
         let store = try newStore()
-        let sleeper = Process()
-        sleeper.executableURL = URL(fileURLWithPath: "/bin/sleep")
-        sleeper.arguments = ["30"]
-        try sleeper.run()
-        defer { sleeper.terminate() }
+        let (pid, began) = try runningProcess()
         let now = Date().timeIntervalSince1970
-        let began = try XCTUnwrap(SessionStore.processStart(sleeper.processIdentifier))
         try store.announce(TerminalPresence(id: "anna", role: .participant, groupID: 1, user: "anna", host: "10.0.0.7",
-                                            pid: sleeper.processIdentifier, startedAt: began, lastSeen: now - 13))
+                                            pid: pid, startedAt: began, lastSeen: now - 13))
         let holders = try OpenTerminals.holders(of: store.path, now: now)
         XCTAssertEqual(holders.count, 1)
         XCTAssertTrue(holders[0].description.contains("anna") && holders[0].description.contains("10.0.0.7"), "\(holders)")

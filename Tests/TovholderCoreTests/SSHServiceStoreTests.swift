@@ -35,16 +35,10 @@ final class SSHServiceStoreTests: StoreTestCase {
     /// a sleep) is no serve: its start time is after the row's.
     func testARowWhosePidWasReusedIsNoService() throws {
         let store = try newStore()
-        let sleeper = Process()
-        sleeper.executableURL = URL(fileURLWithPath: "/bin/sleep")
-        sleeper.arguments = ["30"]
-        try sleeper.run()
-        defer { sleeper.terminate() }
-        let began = try XCTUnwrap(SessionStore.processStart(sleeper.processIdentifier))
-        try store.openService(port: 2222, address: "10.0.0.5", fingerprint: "SHA256:abc", pid: sleeper.processIdentifier,
-                              startedAt: began - 0.2)
+        let (pid, began) = try runningProcess()
+        try store.openService(port: 2222, address: "10.0.0.5", fingerprint: "SHA256:abc", pid: pid, startedAt: began - 0.2)
         XCTAssertNil(try store.service(), "a process begun 0.2 s after the one that wrote the row is not it")
-        try store.openService(port: 2222, address: "10.0.0.5", fingerprint: "SHA256:abc", pid: sleeper.processIdentifier)
+        try store.openService(port: 2222, address: "10.0.0.5", fingerprint: "SHA256:abc", pid: pid)
         XCTAssertNotNil(try store.service(), "the same process: running")
     }
 

@@ -18,6 +18,17 @@ class StoreTestCase: XCTestCase {
         try SessionStore.create(path: dir + "/" + name, programme: TestProgramme.day(), templateName: "test", now: 0)
     }
 
+    /// Another process that runs for a while (`sleep 30`), ended when the test ends: a
+    /// terminal or a serve whose process is alive, and its start time.
+    func runningProcess() throws -> (pid: Int32, began: Double) {
+        let sleeper = Process()
+        sleeper.executableURL = URL(fileURLWithPath: "/bin/sleep")
+        sleeper.arguments = ["30"]
+        try sleeper.run()
+        addTeardownBlock { sleeper.terminate() }
+        return (sleeper.processIdentifier, try XCTUnwrap(SessionStore.processStart(sleeper.processIdentifier)))
+    }
+
     /// A session file as an older Tovholder left it: made at v1 with `programme` and the day at
     /// `itemIndex`, then migrated up to `version` (v2 seeds the groups from the programme).
     /// The queue is open, for the caller to add rows of that version; close it before opening.
