@@ -196,8 +196,9 @@ def test_ctrl_c_on_serve_while_forty_type_loses_no_word_that_was_on_a_screen(ser
            f"saved: {early_lost}; ssh exit codes {sorted(Counter(exits.values()).items(), key=str)}")
     assert untold == [], (f"{len(untold)} participants got no goodbye, e.g. {untold[:3]}\n"
                           f"serve:\n{s.output()[-3000:]}")
-    assert s.output().count("bekræftede ikke inden for 5 sekunder") == len(unconfirmed), s.output()[-3000:]
-    assert set(exits.values()) == {0}, exits
+    # Named on serve's window: not confirmed within 5 s, or a view that could not save all (3).
+    assert s.output().count("bekræftede ikke") == len(unconfirmed), s.output()[-3000:]
+    assert set(exits.values()) <= {0, 3}, exits
     assert sql(session, "PRAGMA integrity_check") == "ok"
 
 
