@@ -12,7 +12,7 @@ public final class Runner {
     let clock: () -> Double
     var lastVersion: Int?
     var quitting = false
-    /// An event read while gathering a burst of keys, handled next (Runner+Typing).
+    /// An event to handle before reading the next (none yet: reserved for key bursts).
     var pendingEvent: TerminalEvent?
 
     /// This terminal, as the others see it (group, user, host), kept alive by heartbeats.
@@ -78,7 +78,7 @@ public final class Runner {
             switch event {
             case .watched?:
                 _ = watcher?.drain()  // what changed is read below
-            case .key(let key)?: dispatchKeys(startingWith: key)
+            case .key(let key)?: dispatch(.key(key))
             case .resized(let size)?:
                 dispatch(.resized(size))
                 announceSize()
