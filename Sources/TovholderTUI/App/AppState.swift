@@ -20,9 +20,6 @@ public struct AppState: Equatable, Sendable {
     public var notice: String?
     /// When set, the notice stays until then, through keys.
     public var noticeUntil: Double?
-    /// Set while a run of typed keys read at once goes into a field as one insertion: typing
-    /// is never cut to a field's length the way a paste is (`.typed`, FieldTyping.fitted).
-    var keysReadAtOnce = false
     /// Why changes wait in memory (the file cannot be written), until they are saved.
     public var unsaved: String?
     /// Why the last snapshot failed, shown until one is taken.

@@ -48,7 +48,7 @@ enum FieldTyping {
     /// A field holds a few pages at most: text beyond what fits after `count` characters is
     /// cut, and the user told.
     static func fitted(_ text: String, into count: Int, _ state: inout AppState) -> String {
-        guard !state.keysReadAtOnce, count + text.count > maxLength else { return text }
+        guard count + text.count > maxLength else { return text }
         state.notice = state.strings.format(.pasteCut, maxLength)
         return String(text.prefix(max(0, maxLength - count)))
     }

@@ -12,8 +12,6 @@ public final class Runner {
     let clock: () -> Double
     var lastVersion: Int?
     var quitting = false
-    /// An event to handle before reading the next (none yet: reserved for key bursts).
-    var pendingEvent: TerminalEvent?
 
     /// This terminal, as the others see it (group, user, host), kept alive by heartbeats.
     var presence: TerminalPresence?
@@ -70,8 +68,7 @@ public final class Runner {
             let now = clock()
             let toNextSecond = Int((1 - (now - now.rounded(.down))) * 1000) + 1
             var timeout = watcher == nil ? min(Runner.pollMs, toNextSecond) : toNextSecond
-            let event = pendingEvent ?? backend.nextEvent(timeoutMs: timeout)
-            pendingEvent = nil
+            let event = backend.nextEvent(timeoutMs: timeout)
             // The clock first: a key acts at the moment it came (a pause counts to the key),
             // though the loop may have slept most of a second.
             dispatch(.tick(now: clock()))

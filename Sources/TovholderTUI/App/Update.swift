@@ -99,11 +99,6 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
         if case .history(let v) = state.screen { state.screen = v.returnTo }
         state.notice = state.strings[.restored]
         return []
-    case .typed(let text):
-        guard state.editing != nil else { return text.flatMap { update(&state, .key(.char($0))) } }
-        state.keysReadAtOnce = true
-        defer { state.keysReadAtOnce = false }
-        return update(&state, .key(.paste(text)))
     case .key(let key):
         if state.noticeUntil == nil { state.notice = nil }
         let before = ProjectorFollow.shows(for: state.screen)

@@ -43,9 +43,6 @@ public final class TestBackend: TerminalBackend {
     public var events: [TerminalEvent] = []
     /// Called once when the script of events is used up, before the terminal closes.
     public var onEmpty: (() -> Void)?
-    /// The script's events came in one read (a paste, a burst over SSH): asking without
-    /// waiting finds the next. By default each comes a loop turn later, as a typist's do.
-    public var arrivesAtOnce = false
 
     public var watchFD: Int32 = -1
     public init(size: Size) { self.size = size }
@@ -53,7 +50,6 @@ public final class TestBackend: TerminalBackend {
     /// When the script of events is used up the terminal closes, so a test whose keys did
     /// not quit ends instead of waiting for ever.
     public func nextEvent(timeoutMs: Int) -> TerminalEvent? {
-        if timeoutMs == 0 && !arrivesAtOnce { return nil }
         guard !events.isEmpty else {
             onEmpty?(); onEmpty = nil
             return .ended
