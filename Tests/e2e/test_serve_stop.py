@@ -203,7 +203,7 @@ def test_ctrl_c_on_serve_while_forty_type_loses_no_word_that_was_on_a_screen(ser
     assert sql(session, "PRAGMA integrity_check") == "ok"
 
 
-@pytest.mark.parametrize("length", [2000])  # 8000 waits for issue 21 point 2 (typing bursts)
+@pytest.mark.parametrize("length", [2000, 8000])
 def test_a_paste_then_the_connection_closed_50_ms_later_is_saved_whole(serve, session, length):
     """Written on a paramiko channel (no bracketed-paste markers: typed keys as far as the
     view can tell), then the whole connection closed 50 ms later. serve has the bytes by

@@ -41,6 +41,8 @@ public struct AppState: Equatable, Sendable {
     public var seenDeal: Int64?
     /// The agenda item Del was pressed on once: a second Del removes it.
     public var pendingRemoval: String?
+    /// The day moved on while this participant typed: their screen follows once the field is left.
+    public var leftBehindByTheDay = false
 
     public init(session: SessionState, workshop: Workshop = Workshop(), language: Language, fileName: String,
                 now: Double, utcOffsetSeconds: Int, size: Size) {
@@ -70,5 +72,6 @@ public struct AppState: Equatable, Sendable {
             && a.unsaved == b.unsaved && a.snapshotTrouble == b.snapshotTrouble && a.seat == b.seat && a.live == b.live
             && a.agreements == b.agreements && a.roadmap == b.roadmap && a.terminalID == b.terminalID
             && a.seenVote == b.seenVote && a.seenDeal == b.seenDeal && a.pendingRemoval == b.pendingRemoval
+            && a.leftBehindByTheDay == b.leftBehindByTheDay
     }
 }

@@ -77,6 +77,21 @@ enum FieldTyping {
         let width = FieldGeometry.width(of: editing.field, state)
         let before = editing.editor.text
         _ = editing.editor.handle(single ? flattened(key) : key, width: width)
+        return changed(editing, width: width, saving: editing.editor.text != before, &state)
+    }
+
+    /// Printable keys read at once (Message.typed): one insertion and one undo step. Each key
+    /// alone rebuilt the field's whole text (a 36 kB burst took minutes). Typing is never cut
+    /// at a field's length the way a paste is; the run holds no line breaks.
+    static func typeRun(_ text: String, _ state: inout AppState) -> [Effect] {
+        guard var editing = state.editing, !text.isEmpty else { return [] }
+        editing.editor.insert(text)
+        return changed(editing, width: FieldGeometry.width(of: editing.field, state), saving: true, &state)
+    }
+
+    /// After an edit: the notes box scrolls to the cursor, and what changed is saved.
+    private static func changed(_ editing: FieldEditing, width: Int, saving: Bool, _ state: inout AppState) -> [Effect] {
+        var editing = editing
         if case .plenumNote = editing.field {
             // The notes are a box of a few rows: it scrolls only as far as the cursor needs.
             editing.view.scrollTop = TextFieldView.scrolled(
@@ -85,8 +100,7 @@ enum FieldTyping {
                 keepCursor: true)
         }
         state.editing = editing
-        guard editing.editor.text != before else { return [] }
-        return saveTyped(editing, &state)
+        return saving ? saveTyped(editing, &state) : []
     }
 
     /// Echoes typed text in memory at once and saves it (groups' names and roadmap dates

@@ -3,6 +3,9 @@ import TovholderCore
 /// Facts the loop reports to `update`.
 public enum Message: Equatable, Sendable {
     case key(Key)
+    /// Printable keys read at once (a burst without paste markers): into the open field as
+    /// one insertion, elsewhere key by key (Runner+Typing).
+    case typed(String)
     case tick(now: Double)
     /// The terminal closed or the process was asked to stop: leave cleanly.
     case terminalEnded

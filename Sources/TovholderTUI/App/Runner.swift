@@ -12,6 +12,8 @@ public final class Runner {
     let clock: () -> Double
     var lastVersion: Int?
     var quitting = false
+    /// An event read while gathering a burst of keys, handled next (Runner+Typing).
+    var pendingEvent: TerminalEvent?
 
     /// This terminal, as the others see it (group, user, host), kept alive by heartbeats.
     var presence: TerminalPresence?
@@ -67,15 +69,16 @@ public final class Runner {
             // shows a stale second.
             let now = clock()
             let toNextSecond = Int((1 - (now - now.rounded(.down))) * 1000) + 1
-            var timeout = watcher == nil ? min(Runner.pollMs, toNextSecond) : toNextSecond
-            let event = backend.nextEvent(timeoutMs: timeout)
+            let timeout = watcher == nil ? min(Runner.pollMs, toNextSecond) : toNextSecond
+            let event = pendingEvent ?? backend.nextEvent(timeoutMs: timeout)
+            pendingEvent = nil
             // The clock first: a key acts at the moment it came (a pause counts to the key),
             // though the loop may have slept most of a second.
             dispatch(.tick(now: clock()))
             switch event {
             case .watched?:
                 _ = watcher?.drain()  // what changed is read below
-            case .key(let key)?: dispatch(.key(key))
+            case .key(let key)?: dispatchKeys(startingWith: key)
             case .resized(let size)?:
                 dispatch(.resized(size))
                 announceSize()

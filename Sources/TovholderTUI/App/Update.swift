@@ -82,7 +82,9 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
     case .leaseExpired(let field):
         // 30 s without a keystroke: the field is free for others; the next key takes it again.
         guard state.editing?.field == field else { return [] }
-        return FieldTyping.finish(&state)
+        let effects = FieldTyping.finish(&state)
+        catchUpWithTheDay(&state)
+        return effects
     case .liveRefreshed(let live):
         state.live = live
         // A lock set while a participant types ends the typing (what was typed is saved).
@@ -99,10 +101,15 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
         if case .history(let v) = state.screen { state.screen = v.returnTo }
         state.notice = state.strings[.restored]
         return []
+    case .typed(let text):
+        guard state.editing != nil else { return text.flatMap { update(&state, .key(.char($0))) } }
+        if state.noticeUntil == nil { state.notice = nil }
+        return FieldTyping.typeRun(text, &state)
     case .key(let key):
         if state.noticeUntil == nil { state.notice = nil }
         let before = ProjectorFollow.shows(for: state.screen)
         var effects = KeyRouting.handle(key, &state)
+        catchUpWithTheDay(&state)
         // A participant who just left a field goes on to a vote opened or a card dealt meanwhile.
         CardUpdate.follow(&state)
         effects += VoteUpdate.follow(&state)
@@ -117,8 +124,10 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
 func followAgenda(_ state: inout AppState) {
     let item = state.session.currentItem
     if case .participant(let group) = state.seat {
-        // Never while they are typing, and never out of help or the choice of a group.
-        guard state.editing == nil else { return }
+        // Never while they are typing (but once the field is left: `catchUpWithTheDay`), and
+        // never out of help or the choice of a group.
+        guard state.editing == nil else { state.leftBehindByTheDay = true; return }
+        state.leftBehindByTheDay = false
         switch state.screen {
         case .help, .chooseGroup: return
         default: break
@@ -146,6 +155,13 @@ func followAgenda(_ state: inout AppState) {
     default:
         break
     }
+}
+
+/// A participant who was typing when the day moved goes on to where the day is, as soon as
+/// the field is left (a keystroke away from the reload, the move would otherwise be missed).
+func catchUpWithTheDay(_ state: inout AppState) {
+    guard state.leftBehindByTheDay, state.editing == nil else { return }
+    followAgenda(&state)
 }
 
 /// The part of the worksheet the day is at: the current item's, else the last one before it.

@@ -41,6 +41,9 @@ public final class TestBackend: TerminalBackend {
     public private(set) var frames: [Canvas] = []
     public private(set) var bells = 0
     public var events: [TerminalEvent] = []
+    /// Whether the scripted events were read at once (a burst): otherwise each comes on its
+    /// own turn of the loop, as keys typed by hand do, and a look without waiting finds none.
+    public var arrivesAtOnce = false
     /// Called once when the script of events is used up, before the terminal closes.
     public var onEmpty: (() -> Void)?
 
@@ -50,6 +53,7 @@ public final class TestBackend: TerminalBackend {
     /// When the script of events is used up the terminal closes, so a test whose keys did
     /// not quit ends instead of waiting for ever.
     public func nextEvent(timeoutMs: Int) -> TerminalEvent? {
+        if timeoutMs == 0 && !arrivesAtOnce { return nil }
         guard !events.isEmpty else {
             onEmpty?(); onEmpty = nil
             return .ended
