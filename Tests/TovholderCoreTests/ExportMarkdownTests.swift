@@ -115,7 +115,7 @@ final class ExportMarkdownTests: XCTestCase {
             XCTAssertTrue(goals.contains { $0.hasSuffix("— " + s.dots(1)) && $0.contains("Borgeren kender sin næste aftale") })
             XCTAssertFalse(doc.plainText.contains("t1"), "no terminal ids in the minutes")
             XCTAssertEqual(sections[s.dotVotes]?.first { $0.name == "list" }?.children.count, 2)
-            XCTAssertTrue(doc.plainText.contains(s.dotsPerTerminal(3)))
+            XCTAssertTrue(doc.plainText.contains(s.dotsPer(3, .group)))
             // Participants' line breaks are hard breaks inside the item, not new blocks.
             XCTAssertTrue(doc.plainText.contains("Borgerne oplever lange sagsforløb\nog mange skift af sagsbehandler"))
             // Our own emphasis: one strong label per labelled entry at least; no links, HTML or code at all.

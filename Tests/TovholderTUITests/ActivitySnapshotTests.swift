@@ -12,8 +12,8 @@ final class ActivitySnapshotTests: XCTestCase {
     /// A vote on the goals within each group: three of group 1's terminals gave dots.
     static func vote(revealed: Bool = false, open: Bool = true) -> Vote {
         Vote(id: 1, itemID: "droem-maalene-stoerre", part: .goals, scope: .group, dotsPerTerminal: 3, isOpen: open,
-             revealed: revealed, dots: [VoteDot(terminal: "me", entryID: 1), VoteDot(terminal: "t2", entryID: 1),
-                                        VoteDot(terminal: "t3", entryID: 2), VoteDot(terminal: "t9", entryID: 18)])
+             revealed: revealed, dots: [VoteDot(terminal: "group:100", entryID: 1), VoteDot(terminal: "group:101", entryID: 1),
+                                        VoteDot(terminal: "group:102", entryID: 2), VoteDot(terminal: "group:103", entryID: 18)])
     }
 
     func check(_ name: String, sizes: [Size] = sizes, testName: String = #function, line: UInt = #line,

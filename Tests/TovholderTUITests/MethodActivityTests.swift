@@ -61,7 +61,7 @@ final class MethodActivityTests: XCTestCase {
         _ = key(&state, .down)
         XCTAssertEqual(key(&state, .char(" ")), [.workshop(.toggleDot(voteID: 3, entryID: goals[1].id, groupID: 100))])
         // With its one dot given (as the file says), Space elsewhere is refused at once.
-        state.workshop.votes[0].dots = [VoteDot(terminal: "me", entryID: goals[1].id)]
+        state.workshop.votes[0].dots = [VoteDot(terminal: state.voter, entryID: goals[1].id)]  // the group's dot
         _ = key(&state, .up)
         XCTAssertEqual(key(&state, .char(" ")), [])
         XCTAssertEqual(state.notice, state.strings[MethodKey.noDotsLeft])

@@ -47,7 +47,7 @@ def goal_ids(path, group):
     return [int(r) for r in rows.splitlines()]
 
 
-def test_a_dot_vote_with_three_participants(term, workdir):
+def test_a_dot_vote_with_three_participants_two_of_them_one_group(term, workdir):
     f, path = facilitator(term, workdir)
     go_to(f, GOALS_ITEM)
     f.wait_for("Drøm målene større")
@@ -59,40 +59,49 @@ def test_a_dot_vote_with_three_participants(term, workdir):
     projector = term(80, 24).start("projector", FILE)
     projector.wait_until(lambda: projector.screen().strip() != "", what="the projector draws")
 
-    # v: a vote on the goals, within each group, 3 dots each; the participants are taken to it.
+    # v: a vote on the goals, within each group, 3 dots a group; the participants are taken to it.
     f.send("v")
     f.wait_for("Prikafstemning: Mål (fremtid) · i hver gruppe · åben")
     for p in (p1, p2, p3):
-        p.wait_for("Du har 3 af 3 prikker tilbage.")
+        p.wait_for("Gruppen har 3 af 3 prikker tilbage")
     assert sql(path, "SELECT part, scope, dots, open, revealed FROM votes") == "goals|group|3|1|0"
     before_reveal = projector.screen()
 
-    # p1 gives a dot to every goal: the fourth is refused, three are kept.
+    # p1 gives a dot to three goals: the group's dots are gone on both of its terminals, at once.
     for _ in range(3):
         p1.send("Space")
         p1.send("Down")
-    p1.wait_for("Du har 0 af 3 prikker tilbage.")
-    p1.send("Space")
-    p1.wait_for("Alle dine prikker er givet")
-    # p2 presses Space five times on the first goal: given, taken back, … given (one dot, never two).
+    p1.wait_for("Gruppen har 0 af 3 prikker tilbage")
+    p2.wait_for("Gruppen har 0 af 3 prikker tilbage")
+    # p2, the group's second laptop, gets no dots of its own: the fourth goal is refused.
+    for _ in range(3):
+        p2.send("Down")
+    p2.send("Space")
+    p2.wait_for("Alle dine prikker er givet")
+    # p2 presses Space five times on the first goal: the group's dot there is taken back, given,
+    # … taken back (never two); then the freed dot goes to the fourth goal.
+    for _ in range(3):
+        p2.send("Up")
     for _ in range(5):
         p2.send("Space")
-    p2.send("Down")
+    p2.wait_for("Gruppen har 1 af 3 prikker tilbage")
+    for _ in range(3):
+        p2.send("Down")
     p2.send("Space")
     p3.send("Space")
-    p3.wait_for("Du har 2 af 3 prikker tilbage.")
-    p2.wait_for("Du har 1 af 3 prikker tilbage.")
+    p3.wait_for("Gruppen har 2 af 3 prikker tilbage")
+    p1.wait_for("Gruppen har 0 af 3 prikker tilbage")
     g1 = goal_ids(path, "Gruppe 1")
     g2 = goal_ids(path, "Gruppe 2")
     counts = dict((int(e), int(n)) for e, n in (r.split("|") for r in sql(
         path, "SELECT entry_id, count(*) FROM vote_dots GROUP BY entry_id").splitlines()))
-    assert counts == {g1[0]: 2, g1[1]: 2, g1[2]: 1, g2[0]: 1}, counts
-    per_terminal = sql(path, "SELECT count(*) FROM vote_dots GROUP BY terminal ORDER BY 1").splitlines()
-    assert per_terminal == ["1", "2", "3"], "nobody gives more dots than they have, or two to one goal"
+    assert counts == {g1[1]: 1, g1[2]: 1, g1[3]: 1, g2[0]: 1}, counts
+    per_voter = sql(path, "SELECT count(*) FROM vote_dots GROUP BY terminal ORDER BY 1").splitlines()
+    assert per_voter == ["1", "3"], "two laptops of one group share its 3 dots; nobody gives two to one goal"
 
     # The console counts live; the participants and the projector show no counts before the reveal.
-    f.wait_for("3 terminaler har givet 6 prikker")
-    assert "■■" in f.screen()
+    f.wait_for("2 grupper har givet 4 prikker")
+    assert "■" in f.screen()
     for p in (p1, p2, p3):
         assert "■" not in p.screen(), p.screen()
     time.sleep(0.3)
@@ -106,11 +115,11 @@ def test_a_dot_vote_with_three_participants(term, workdir):
     p3.send("Down")
     p3.send("Space")
     p3.wait_for("Afstemningen er lukket")
-    assert sql(path, "SELECT count(*) FROM vote_dots") == "6"
+    assert sql(path, "SELECT count(*) FROM vote_dots") == "4"
     f.send("r")
     f.wait_for("Resultatet vises for rummet")
     assert sql(path, "SELECT revealed FROM votes") == "1"
-    p1.wait_for("■■")
+    p1.wait_for("■")
     projector.wait_until(lambda: projector.screen() != during, what="the projector shows the counts")
     assert before_reveal != projector.screen()
 
@@ -118,15 +127,14 @@ def test_a_dot_vote_with_three_participants(term, workdir):
     data = json.loads(run_cli("export", path, "--format", "json").stdout)
     assert data["schema_version"] == 2
     groups = {g["name"]: g for g in data["groups"]}
-    assert [e.get("votes") for e in groups["Gruppe 1"]["goals"]] == [2, 2, 1, 0]
+    assert [e.get("votes") for e in groups["Gruppe 1"]["goals"]] == [0, 1, 1, 1]
     assert [e.get("votes") for e in groups["Gruppe 2"]["goals"]] == [1]
     assert all("votes" not in e for e in groups["Gruppe 1"]["mechanisms"])
-    assert data["dot_votes"][0]["dots_given"] == 6 and data["dot_votes"][0]["voters"] == 3
+    assert data["dot_votes"][0]["dots_given"] == 4 and data["dot_votes"][0]["voters"] == 2
     terminals = sql(path, "SELECT DISTINCT terminal FROM vote_dots").splitlines()
     md = run_cli("export", path).stdout
-    assert "- **Mål 1:** Én indgang — **2 prikker**" in md
     assert "- **Mål 3:** Klart sprog — **1 prik**" in md
-    assert "3 prikker pr. terminal · 3 terminaler gav 6 prikker · lukket" in md
+    assert "3 prikker pr. gruppe · 2 grupper gav 4 prikker · lukket" in md
     for terminal in terminals:
         assert terminal not in md and terminal not in json.dumps(data)
 

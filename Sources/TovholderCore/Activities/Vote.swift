@@ -1,7 +1,9 @@
 /// A dot vote on one part of the chain (say the goals, to pick what goes on to day 2).
-/// Each terminal has `dotsPerTerminal` dots and gives at most one to an entry; the file
-/// keeps which terminal gave which dot so nobody votes twice, but the minutes, the JSON
-/// and every screen show counts only.
+/// Each voter has `dotsPerTerminal` dots and gives at most one to an entry. A voter is a
+/// group (`Vote.voter`: its terminals share the dots, so a group with two laptops gets no
+/// more say than one with one) or, by the template's `vote_dots_per: terminal`, each
+/// terminal. The file keeps which voter gave which dot so nobody votes twice, but the
+/// minutes, the JSON and every screen show counts only.
 public struct Vote: Equatable, Sendable, Identifiable {
     public enum Scope: String, Sendable {
         /// Every group's entries are on one ballot (a plenum).
@@ -56,7 +58,16 @@ public struct Vote: Equatable, Sendable, Identifiable {
     }
 }
 
-/// One dot: a terminal (its presence id) gave it to an entry.
+extension Vote {
+    /// Who gives the dots of a terminal (`terminal`: its presence id) of `groupID` (nil: the
+    /// facilitator, who votes as itself).
+    public static func voter(terminal: String, groupID: Int64?, per: VoteDotsPer) -> String {
+        guard per == .group, let groupID else { return terminal }
+        return "group:\(groupID)"
+    }
+}
+
+/// One dot: a voter (a group, or a terminal's presence id) gave it to an entry.
 public struct VoteDot: Equatable, Sendable {
     public var terminal: String
     public var entryID: Int64

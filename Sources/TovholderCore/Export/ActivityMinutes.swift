@@ -9,11 +9,11 @@ public struct VoteMinutes: Codable, Equatable, Sendable {
     /// The agenda item it was held at (its title, or its id when the programme lacks it).
     public var itemTitle: String
     public var dotsPerTerminal: Int
-    /// Terminals that gave at least one dot.
+    /// Voters (groups, or terminals by `vote_dots_per: terminal`) that gave at least one dot.
     public var voters: Int
     public var dotsGiven: Int
     public var open: Bool
-    /// "3 prikker pr. terminal · 8 terminaler gav 22 prikker · lukket".
+    /// "3 prikker pr. gruppe · 4 grupper gav 12 prikker · lukket".
     public var summary: String
 }
 
@@ -31,10 +31,10 @@ public struct CardAnswerMinutes: Codable, Equatable, Sendable {
 }
 
 extension Minutes {
-    static func votes(_ workshop: Workshop, agenda: [AgendaItem], _ s: ExportStrings) -> [VoteMinutes] {
+    static func votes(_ workshop: Workshop, agenda: [AgendaItem], per: VoteDotsPer, _ s: ExportStrings) -> [VoteMinutes] {
         workshop.votes.map { v in
             let part = EntryKind(part: v.part)?.title.text(s.language) ?? v.part.rawValue
-            let summary = [s.dotsPerTerminal(v.dotsPerTerminal), s.votersGave(v.voters, v.dots.count),
+            let summary = [s.dotsPer(v.dotsPerTerminal, per), s.votersGave(v.voters, v.dots.count, per),
                            v.isOpen ? s.voteOpen : s.voteClosed].joined(separator: " · ")
             return VoteMinutes(part: v.part, partTitle: part, scope: v.scope.rawValue, scopeText: s.scope(v.scope),
                                itemTitle: agenda.first { $0.id == v.itemID }?.title ?? v.itemID,

@@ -71,10 +71,16 @@ public struct ExportStrings: Sendable {
     public var card: String { t("Dialogkort", "Dialogue card") }
     public var drawnByGroup: String { t("trukket af gruppen", "drawn by the group") }
     public func dots(_ n: Int) -> String { n == 1 ? t("1 prik", "1 dot") : t("\(n) prikker", "\(n) dots") }
-    public func dotsPerTerminal(_ n: Int) -> String { t("\(dots(n)) pr. terminal", "\(dots(n)) per terminal") }
-    public func votersGave(_ voters: Int, _ given: Int) -> String {
-        voters == 1 ? t("1 terminal gav \(dots(given))", "1 terminal gave \(dots(given))")
-            : t("\(voters) terminaler gav \(dots(given))", "\(voters) terminals gave \(dots(given))")
+    public func dotsPer(_ n: Int, _ per: VoteDotsPer) -> String {
+        per == .group ? t("\(dots(n)) pr. gruppe", "\(dots(n)) per group") : t("\(dots(n)) pr. terminal", "\(dots(n)) per terminal")
+    }
+    public func votersGave(_ voters: Int, _ given: Int, _ per: VoteDotsPer) -> String {
+        switch (per, voters == 1) {
+        case (.group, true): return t("1 gruppe gav \(dots(given))", "1 group gave \(dots(given))")
+        case (.group, false): return t("\(voters) grupper gav \(dots(given))", "\(voters) groups gave \(dots(given))")
+        case (.terminal, true): return t("1 terminal gav \(dots(given))", "1 terminal gave \(dots(given))")
+        case (.terminal, false): return t("\(voters) terminaler gav \(dots(given))", "\(voters) terminals gave \(dots(given))")
+        }
     }
     public func scope(_ scope: Vote.Scope) -> String {
         scope == .all ? t("på tværs af grupperne", "across the groups") : t("i hver gruppe", "within each group")

@@ -43,7 +43,7 @@ extension Minutes {
             return g
         }
         earlierDays = Self.earlierDays(day, s)
-        dotVotes = Self.votes(workshop, agenda: day.agenda, s)
+        dotVotes = Self.votes(workshop, agenda: day.agenda, per: day.voteDotsPer, s)
         plenumNotes = Self.plenumNotes(workshop.plenumNotes, agenda: day.agenda, s)
         if withNotes {
             // As the console showed them: edited during the day, else the template's.

@@ -17,8 +17,9 @@ public struct DayTemplate: Codable, Equatable, Sendable {
     /// The method's questions per part of the chain, as the template gave them (`prompts:`);
     /// parts it leaves out get the built-in ones (`MethodPrompts`).
     public var prompts: [WorksheetPart: [String]]
-    /// Dots each terminal gets in a dot vote (`vote_dots:`).
+    /// Dots each group gets in a dot vote (`vote_dots:`), or each terminal (`vote_dots_per: terminal`).
     public var voteDots: Int
+    public var voteDotsPer: VoteDotsPer
     /// The days before this one when it was made from an earlier day (`new --from`), oldest first.
     public var earlierDays: [EarlierDay]
 
@@ -28,16 +29,18 @@ public struct DayTemplate: Codable, Equatable, Sendable {
                 challenge: Challenge, groups: [String], agenda: [AgendaItem],
                 example: WorkedExample? = nil, agreementQuestions: [String] = [],
                 roadmap: [RoadmapPhase] = [], decks: [Deck] = [], prompts: [WorksheetPart: [String]] = [:],
-                voteDots: Int = DayTemplate.defaultVoteDots, earlierDays: [EarlierDay] = []) {
+                voteDots: Int = DayTemplate.defaultVoteDots, voteDotsPer: VoteDotsPer = .group,
+                earlierDays: [EarlierDay] = []) {
         self.title = title; self.subtitle = subtitle; self.organisation = organisation
         self.date = date; self.challenge = challenge; self.groups = groups; self.agenda = agenda
         self.example = example; self.agreementQuestions = agreementQuestions; self.roadmap = roadmap
-        self.decks = decks; self.prompts = prompts; self.voteDots = voteDots; self.earlierDays = earlierDays
+        self.decks = decks; self.prompts = prompts; self.voteDots = voteDots; self.voteDotsPer = voteDotsPer
+        self.earlierDays = earlierDays
     }
 
     enum CodingKeys: String, CodingKey {
         case title, subtitle, organisation, date, challenge, groups, agenda, example, agreementQuestions,
-             roadmap, decks, prompts, voteDots, earlierDays
+             roadmap, decks, prompts, voteDots, voteDotsPer, earlierDays
     }
 
     /// Sessions made before decks, prompts and votes (schema v6 and older) lack those keys.
@@ -56,6 +59,8 @@ public struct DayTemplate: Codable, Equatable, Sendable {
         decks = try c.decodeIfPresent([Deck].self, forKey: .decks) ?? []
         prompts = try c.decodeIfPresent([WorksheetPart: [String]].self, forKey: .prompts) ?? [:]
         voteDots = try c.decodeIfPresent(Int.self, forKey: .voteDots) ?? Self.defaultVoteDots
+        // Sessions made before issue 22 gave each terminal its dots: the group's rule is the new default.
+        voteDotsPer = try c.decodeIfPresent(VoteDotsPer.self, forKey: .voteDotsPer) ?? .group
         earlierDays = try c.decodeIfPresent([EarlierDay].self, forKey: .earlierDays) ?? []
     }
 
@@ -158,4 +163,9 @@ public struct RoadmapPhase: Codable, Equatable, Sendable {
     public init(from: CalendarDate, to: CalendarDate? = nil, title: String, activities: [String] = []) {
         self.from = from; self.to = to; self.title = title; self.activities = activities
     }
+}
+
+/// Who a dot vote's dots belong to: a group (its terminals share them), or each terminal.
+public enum VoteDotsPer: String, Codable, CaseIterable, Sendable {
+    case group, terminal
 }

@@ -23,7 +23,8 @@ public enum LeaseResult: Equatable, Sendable {
 /// keystroke), and counts for nothing once its holder's terminal has stopped showing signs
 /// of life (a killed terminal frees its fields within the 10 s it takes to drop off the
 /// list). The facilitator can take any field over; a terminal with the same label (the same
-/// group, user and host: a participant who reconnected) takes its own old lease back.
+/// group, user and host: a participant who reconnected) takes its own old lease back once
+/// the process that held it has ended.
 /// Leases are advice for the screens: the text paths still accept every write, and the
 /// history keeps whatever is overwritten. Leases do not bump the revision.
 extension SessionStore {
@@ -38,7 +39,9 @@ extension SessionStore {
         """
 
     /// Grants the field when it is free, expired, held by a vanished terminal, already ours
-    /// or our own from before a reconnect (same label), or when `takeOver` is set. One
+    /// or our own from before a reconnect (same label, its process ended), or when
+    /// `takeOver` is set. Two terminals of one group from one address share a label; while
+    /// both run, each is another terminal to the other (told apart by process and start time). One
     /// IMMEDIATE transaction reads and writes, so of two terminals asking at once exactly
     /// one is granted.
     public func acquireLease(field ref: FieldRef, holder: String, label: String,
@@ -50,7 +53,8 @@ extension SessionStore {
             if !takeOver, let row = try Row.fetchOne(try db.cachedStatement(sql: """
                 SELECT holder, label, expires_at FROM leases WHERE field = ? AND \(Self.liveLease)
                 """), arguments: [field, now, now - Self.holderGoneAfter]),
-               (row["holder"] as String) != holder, (row["label"] as String) != label {
+               (row["holder"] as String) != holder,
+               try (row["label"] as String) != label || Self.holderRuns(db, row["holder"]) {
                 return .heldBy(Lease(label: row["label"], expiresAt: row["expires_at"]))
             }
             try db.execute(sql: """
@@ -73,6 +77,19 @@ extension SessionStore {
                            arguments: [now + ttl, field, holder])
             return db.changesCount > 0
         }
+    }
+
+    /// Whether the terminal `holder` still runs here, told by process number and start time
+    /// (not by its heartbeat). A holder with no terminal row (a view without presence) counts
+    /// as ended.
+    public func holderRuns(_ holder: String) throws -> Bool {
+        try reading { db in try Self.holderRuns(db, holder) }
+    }
+
+    static func holderRuns(_ db: Database, _ holder: String) throws -> Bool {
+        guard let row = try Row.fetchOne(db, sql: "SELECT pid, started_at FROM terminals WHERE id = ?", arguments: [holder])
+        else { return false }
+        return isAlive(pid: row["pid"] ?? 0, startedAt: row["started_at"] ?? 0)
     }
 
     /// Gives the field back (leaving it); does nothing if it is not ours.

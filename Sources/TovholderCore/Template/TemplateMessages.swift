@@ -113,6 +113,7 @@ enum TemplateMessage {
     }
     static let kindWord = L(da: "type", en: "kind")
     static let partWord = L(da: "del af arbejdsarket", en: "worksheet part")
+    static let dotsPerWord = L(da: "hvem prikkerne tilhører", en: "who the dots belong to")
 
     // MARK: The day's rules
 

@@ -3,7 +3,7 @@ import Yams
 /// The keys a template may use, in the order they are listed in messages.
 enum TemplateKeys {
     static let root = ["format", "title", "subtitle", "organisation", "date", "challenge", "groups",
-                       "agenda", "example", "agreement_questions", "roadmap", "prompts", "vote_dots", "decks"]
+                       "agenda", "example", "agreement_questions", "roadmap", "prompts", "vote_dots", "vote_dots_per", "decks"]
     static let challenge = ["question", "bullets"]
     static let item = ["id", "kind", "title", "subtitle", "start", "minutes", "timed", "speaker", "part",
                        "bullets", "questions", "steps", "notes", "reaches"]
@@ -44,11 +44,13 @@ extension NodeReader {
         deckSelection = readDeckSelection(f["decks"])
         let prompts = readPrompts(f["prompts"])
         let voteDots = f["vote_dots"].flatMap { int($0, in: 1...20) } ?? DayTemplate.defaultVoteDots
+        let voteDotsPer: VoteDotsPer = f["vote_dots_per"].flatMap { choice($0, M.dotsPerWord) } ?? .group
 
         guard issues.isEmpty, let title, let organisation, let date, let challenge, let agenda else { return nil }
         return DayTemplate(title: title, subtitle: subtitle, organisation: organisation, date: date,
                            challenge: challenge, groups: groups, agenda: agenda, example: example,
-                           agreementQuestions: questions, roadmap: roadmap, prompts: prompts, voteDots: voteDots)
+                           agreementQuestions: questions, roadmap: roadmap, prompts: prompts, voteDots: voteDots,
+                           voteDotsPer: voteDotsPer)
     }
 
     private func readChallenge(_ field: Field) -> Challenge? {

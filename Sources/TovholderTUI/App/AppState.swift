@@ -50,6 +50,13 @@ public struct AppState: Equatable, Sendable {
         self.fileName = fileName; self.now = now; self.utcOffsetSeconds = utcOffsetSeconds; self.size = size
     }
 
+    /// Who this terminal's dots in a vote belong to: its group's (shared by the group's
+    /// terminals), or its own by the template's `vote_dots_per: terminal` and for the facilitator.
+    public var voter: String {
+        let group: Int64? = { if case .participant(let g) = seat { return g } else { return nil } }()
+        return Vote.voter(terminal: terminalID, groupID: group, per: session.programme.voteDotsPer)
+    }
+
     /// Local minutes since midnight for a wall-clock time.
     public func minuteOfDay(_ t: Double) -> Double {
         let local = t + Double(utcOffsetSeconds)

@@ -57,7 +57,7 @@ extension Runner {
         case .revealVote(let id, let revealed):
             try store.setVoteRevealed(id: id, revealed); reloadWorkshop()
         case .toggleDot(let vote, let entry, let group):
-            let result = try store.toggleDot(voteID: vote, terminal: holder, entryID: entry, groupID: group)
+            let result = try store.toggleDot(voteID: vote, terminal: state.voter, entryID: entry, groupID: group)
             reloadWorkshop()
             dispatch(.dotToggled(result))
         case .dealCards(let deckID):

@@ -11,7 +11,7 @@ extension Runner {
             switch try store.acquireLease(field: field, holder: holder, label: label, now: now,
                                           ttl: Runner.idleRelease, takeOver: takeOver) {
             case .granted: held[field] = (now, now)
-            case .heldBy(let lease): dispatch(.leaseDenied(field, lease))
+            case .heldBy(let lease): dispatch(.leaseDenied(field, shown(lease)))
             }
         } catch {
             dispatch(.failed(UserFacing.message(for: error).text(state.strings.language)))
@@ -37,6 +37,15 @@ extension Runner {
     /// A field is given back this long after its last keystroke, even with the editor open.
     static let idleRelease = 30.0
     static let leaseRenewal = 2.0
+
+    /// A lease as this terminal names its holder: another terminal of the same group, user
+    /// and address would read as ourselves, so it is "Gruppe 2 · anden terminal".
+    func shown(_ lease: Lease) -> Lease {
+        guard lease.label == label else { return lease }
+        var other = lease
+        other.label = state.strings.format(.otherTerminal, groupName ?? state.strings[.facilitatorSeat].capitalized)
+        return other
+    }
 
     /// The lease holder: this terminal's presence id.
     var holder: String { presence?.id ?? "local" }

@@ -295,9 +295,11 @@ public final class Runner {
         let now = clock()
         var live = LiveState()
         if let leases = try? store.heldLeases(now: now) {
-            // Ours: held by this process, or by this seat before a reconnect (same label).
-            for (field, lease) in leases where lease.holder != holder && lease.lease.label != label {
-                live.leases[field] = lease.lease
+            // Ours: held by this process, or by this seat before a reconnect (same label, its
+            // process ended). Another running terminal of this seat is another terminal.
+            for (field, lease) in leases where lease.holder != holder {
+                if lease.lease.label == label, (try? store.holderRuns(lease.holder)) != true { continue }
+                live.leases[field] = shown(lease.lease)
                 // Ours no more: the facilitator took it over (or it expired and was taken).
                 if held.removeValue(forKey: field) != nil { dispatch(.leaseLost(field, lease.lease)) }
             }

@@ -36,7 +36,7 @@ enum VoteUpdate {
             guard entries.indices.contains(v.selected) else { return [] }
             let entry = entries[v.selected]
             // Said at once; the file has the last word (another of this terminal's presses may be on its way).
-            if !vote.given(by: state.terminalID).contains(entry.id), vote.remaining(for: state.terminalID) == 0 {
+            if !vote.given(by: state.voter).contains(entry.id), vote.remaining(for: state.voter) == 0 {
                 state.notice = s[MethodKey.noDotsLeft]
                 return []
             }

@@ -9,7 +9,7 @@ enum ProjectorActivities {
             return ProjectorItem.render(state, into: &canvas, in: body)
         }
         let title = s.format(MethodKey.voteTitle, ChainRows.title(kind, s))
-        let progress = BigLine(text: s.format(MethodKey.voteProgress, vote.voters, s.dots(vote.dots.count)), role: .muted)
+        let progress = BigLine(text: s.voteProgress(vote, state.session.programme.voteDotsPer), role: .muted)
         guard vote.revealed else {
             let hint = BigLine(text: vote.isOpen ? s[MethodKey.voteRoomHint] : s[MethodKey.voteIsClosed], role: .text)
             return ProjectorScreen.titled(title, [hint, progress], now: state.now, strings: s, into: &canvas, in: body)

@@ -45,7 +45,7 @@ enum PresenterConsole {
         let s = state.strings
         var parts: [String] = []
         if let vote = state.workshop.currentVote, vote.isOpen {
-            parts.append(VoteScreen.title(vote, s) + ": " + s.format(MethodKey.voteProgress, vote.voters, s.dots(vote.dots.count)) + " (v)")
+            parts.append(VoteScreen.title(vote, s) + ": " + s.voteProgress(vote, state.session.programme.voteDotsPer) + " (v)")
         }
         let hidden = state.session.hiddenParts.compactMap { EntryKind(part: $0) }.sorted { $0.part.rawValue < $1.part.rawValue }
         if !hidden.isEmpty {

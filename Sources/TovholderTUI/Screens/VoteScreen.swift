@@ -18,16 +18,18 @@ enum VoteScreen {
         let participant: Int64? = { if case .participant(let g) = state.seat { return g } else { return nil } }()
         let status: String
         if participant != nil {
-            status = vote.isOpen ? s.format(MethodKey.dotsLeft, vote.remaining(for: state.terminalID), vote.dotsPerTerminal)
+            let byGroup = state.voter != state.terminalID
+            status = vote.isOpen ? s.format(byGroup ? MethodKey.dotsLeftGroup : MethodKey.dotsLeft,
+                                            vote.remaining(for: state.voter), vote.dotsPerTerminal)
                 : s[MethodKey.voteIsClosed]
         } else {
-            status = s.format(MethodKey.voteProgress, vote.voters, s.dots(vote.dots.count)) + " · "
+            status = s.voteProgress(vote, state.session.programme.voteDotsPer) + " · "
                 + s[vote.revealed ? MethodKey.revealed : MethodKey.hiddenCounts]
         }
         canvas.put(status, x: area.x, y: y, role: .muted, maxX: area.maxX)
         y += 2
         let showCounts = participant == nil || vote.revealed
-        let mine = vote.given(by: state.terminalID)
+        let mine = vote.given(by: state.voter)
         let tally = vote.tally
         let ballot = vote.ballot(state.workshop, groupID: participant)
         guard !ballot.isEmpty else {

@@ -3,7 +3,7 @@ import TovholderCore
 /// The words of the method's activities: dot votes, dialogue cards and private writing, on
 /// every terminal and the projector, in Danish and English.
 public enum MethodKey: CaseIterable, Sendable {
-    case voteTitle, voteOpen, voteClosed, voteScopeAll, voteScopeGroup, voteProgress, dotsLeft, noDotsLeft,
+    case voteTitle, voteOpen, voteClosed, voteScopeAll, voteScopeGroup, voteProgress, voteProgressGroups, dotsLeft, dotsLeftGroup, noDotsLeft,
          voteIsClosed, notOnBallot, noVote, nothingToVoteOn, noPartToVote, voteStarted, voteEnded, voteReopened,
          revealed, hiddenCounts, voteInProgressNotice, dotsCount,
          voteRoomHint
@@ -22,6 +22,11 @@ extension Strings {
     /// "1 prik" / "3 prikker".
     public func dots(_ n: Int) -> String { n == 1 ? (language == .da ? "1 prik" : "1 dot") : format(MethodKey.dotsCount, n) }
 
+    /// "4 grupper har givet 12 prikker" (or terminals, when each terminal has its own dots).
+    public func voteProgress(_ vote: Vote, _ per: VoteDotsPer) -> String {
+        format(per == .group ? MethodKey.voteProgressGroups : MethodKey.voteProgress, vote.voters, dots(vote.dots.count))
+    }
+
     static func table(_ key: MethodKey) -> Localized {
         func l(_ da: String, _ en: String) -> Localized { Localized(da: da, en: en) }
         switch key {
@@ -31,7 +36,10 @@ extension Strings {
         case .voteScopeAll: return l("på tværs af grupperne", "across the groups")
         case .voteScopeGroup: return l("i hver gruppe", "within each group")
         case .voteProgress: return l("%1 terminaler har givet %2", "%1 terminals have given %2")
+        case .voteProgressGroups: return l("%1 grupper har givet %2", "%1 groups have given %2")
         case .dotsLeft: return l("Du har %1 af %2 prikker tilbage.", "You have %1 of %2 dots left.")
+        case .dotsLeftGroup: return l("Gruppen har %1 af %2 prikker tilbage – fælles for gruppens terminaler.",
+                                      "Your group has %1 of %2 dots left – shared by the group's terminals.")
         case .noDotsLeft: return l("Alle dine prikker er givet – tag en tilbage med mellemrum først.",
                                    "All your dots are given – take one back with Space first.")
         case .voteIsClosed: return l("Afstemningen er lukket.", "The vote is closed.")

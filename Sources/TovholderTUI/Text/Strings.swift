@@ -28,7 +28,7 @@ public enum StringKey: CaseIterable, Sendable {
          roadmapTitle, labelFrom, labelTo, labelTitle, labelActivities, newPhaseTitle, exported, todayMark
     case historyTitle, historyCurrent, historyEmpty, secondsAgo, minutesAgo, terminalsTitle, terminalsEmpty,
          colGroup, colUser, colHost, colSeen, colField, facilitatorSeat, lockedBanner, lockedNotice, unlockedNotice,
-         someoneWriting, participantTitle, chooseGroup, unknownGroup, networkShare, restored, notUTF8
+         someoneWriting, otherTerminal, participantTitle, chooseGroup, unknownGroup, networkShare, restored, notUTF8
     case keyPreviousField, keyMoveFocus, keySubmit, keyLineBreak, keyWorksheet, keyMoveUp, keyRedo, keyQuitYes,
          keyQuitNo, quitQuestion, quitQuestionParticipant, fieldTaken, fieldTakenOver, unknownField, dateNotSaved,
          questionNumber, groupRemovedNotice, chooseGroupTitle, removeAgain, closingPlenumEmpty, keyLeaveField, allSavedAgain, notWhileUnsaved, unsavedAtExit, pasteCut, keySubmitForm
@@ -196,6 +196,7 @@ public struct Strings: Sendable {
         case .lockedNotice: return l("Arkene er låst – kun facilitatoren kan låse op", "The worksheets are locked – only the facilitator can unlock")
         case .unlockedNotice: return l("Arkene er låst op", "The worksheets are unlocked")
         case .someoneWriting: return l("✎ %1 skriver her…", "✎ %1 is writing here…")
+        case .otherTerminal: return l("%1 · anden terminal", "%1 · another terminal")
         case .participantTitle: return l("Deltager · %1", "Participant · %1")
         case .chooseGroup: return l("Hvilken gruppe er du i? Skriv nummeret og tryk Enter:", "Which group are you in? Type its number and press Enter:")
         case .unknownGroup: return l("gruppen \"%1\" findes ikke; grupperne er: %2", "no group \"%1\"; the groups are: %2")
