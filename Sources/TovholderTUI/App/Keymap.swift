@@ -38,7 +38,7 @@ public enum Keymap {
         b([.char("b")], "b", .blank, .keyBlank, day + [.example], 5),
         b([.char("m")], "m", .notes, .keyNotes, [.item, .agenda], 6),
         // On the plenum `m` (or Enter) enters the plenum notes; Esc leaves them.
-        b([.enter, .char("m")], "Enter", .writeNotes, .keyWriteNotes, [.plenum], 2),
+        b([.enter, .char("m")], "Enter", .writeNotes, .keyWriteNotes, [.plenum], 1),
         b([.char("v")], "v", .vote, .keyVote, day + [.vote], 7),
         b([.char("d")], "d", .cards, .keyCards, day, 8),
         b([.char("h")], "h", .hidePart, .keyHide, day, 8),
@@ -111,7 +111,7 @@ public enum Keymap {
         b([.ctrl("o")], "^O", .followUp, .keyFollowUp, [.worksheet, .agreement], nil),
         // Paging the groups: PgUp/PgDn are day keys on the plenum, so ↑/↓ and [/] page there.
         b([.up, .char("[")], "↑", .scrollLeft, .keyScrollGroups, [.plenum], nil),
-        b([.down, .char("]")], "↑↓", .scrollRight, .keyScrollGroups, [.plenum], 3),
+        b([.down, .char("]")], "↑↓", .scrollRight, .keyScrollGroups, [.plenum], 1),
         b([.pageUp], "PgUp", .scrollLeft, .keyScrollGroups, [.plenumNotes], nil),
         b([.pageDown], "PgUp/PgDn", .scrollRight, .keyScrollGroups, [.plenumNotes], 5),
         b([.ctrl("z")], "^Z", .undo, .keyUndo, typing, 8),
