@@ -68,8 +68,8 @@ final class MethodActivityTests: XCTestCase {
         _ = key(&state, .down)
         XCTAssertEqual(key(&state, .char(" ")), [.workshop(.toggleDot(voteID: 3, entryID: goals[1].id, groupID: 100))],
                        "the dot given can be taken back")
-        // Back on the sheet, the same vote does not take the participant away again.
-        _ = key(&state, .escape)
+        // Back on the sheet (F5: Esc on the ballot stays there), the same vote does not take the participant away again.
+        _ = key(&state, .function(5))
         _ = update(&state, .workshopReloaded(state.workshop))
         guard case .worksheet = state.screen else { return XCTFail("stays on the sheet") }
         _ = key(&state, .function(11))
@@ -90,6 +90,8 @@ final class MethodActivityTests: XCTestCase {
         _ = key(&state, .escape)
         guard case .vote = state.screen else { return XCTFail("leaving the field, on to the vote") }
         _ = key(&state, .escape)
+        guard case .vote = state.screen else { return XCTFail("Esc on the ballot stays on it") }
+        _ = key(&state, .function(5))
         guard case .worksheet = state.screen else { return XCTFail("back on the sheet, and left there") }
         _ = key(&state, .char("z"))
         _ = key(&state, .escape)

@@ -15,8 +15,8 @@ final class ProjectorUpdateTests: XCTestCase {
         XCTAssertEqual(s.session.projection.shows, .item)
         _ = update(&s, .key(.char("o")))
         XCTAssertEqual(s.session.projection.shows, .plenum(.goals))
-        _ = update(&s, .key(.pageDown))
-        _ = update(&s, .key(.pageDown))
+        _ = update(&s, .key(.char("]")))  // PgDn is a day key on the plenum now: ] and ↓ page
+        _ = update(&s, .key(.down))
         XCTAssertEqual(s.session.projection.page, 2, "the facilitator turns the projector's pages")
         _ = update(&s, .key(.function(5)))  // back to the item
         XCTAssertEqual(s.session.projection, Projection(shows: .item), "a new screen pages by itself again")

@@ -185,9 +185,10 @@ final class FieldGeometryTests: XCTestCase {
             var perspectives = AgreementView(groupID: 100); perspectives.focus = 0
             var row = AgreementView(groupID: 100); row.focus = 3
             var roadmap = RoadmapView(returnTo: .item); roadmap.focus = 3
+            var plenum = PlenumView(part: .goals); plenum.writing = true  // the notes entered (Enter or m)
             let cases: [(Screen, FieldRef)] = [
                 (.worksheet(sheet), .entry(1)),
-                (.plenum(PlenumView(part: .goals)), .plenumNote(itemID: base.session.currentItem.id)),
+                (.plenum(plenum), .plenumNote(itemID: base.session.currentItem.id)),
                 (.agreement(perspectives), .agreement(groupID: 100, .perspectives)),
                 (.agreement(row), .agreementRow(id: 7, .knowledge)),
                 (.roadmap(roadmap), .roadmap(id: 1, .activities)),

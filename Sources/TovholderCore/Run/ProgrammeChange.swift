@@ -8,6 +8,9 @@ public enum ProgrammeChange: Codable, Equatable, Sendable {
     case resized(title: String, from: Int, to: Int)
     /// The item's start; the items after it moved with it.
     case moved(title: String, from: ClockTime, to: ClockTime)
+    /// "Start the day now" (`S`): the current item (`title`) was planned at `from` and now
+    /// starts at `to`; every item after it moved by the same minutes. One line for the lot.
+    case startedNow(title: String, from: ClockTime, to: ClockTime)
 
     /// "Frokost flyttet til 11.45", worded for the minutes and the console.
     public func text(_ lang: Language) -> String {
@@ -24,6 +27,13 @@ public enum ProgrammeChange: Codable, Equatable, Sendable {
             return lang == .da ? "\(title) varer nu \(to) min (før \(from))" : "\(title) now lasts \(to) min (was \(from))"
         case .moved(let title, _, let to):
             return lang == .da ? "\(title) flyttet til \(time(to))" : "\(title) moved to \(time(to))"
+        case .startedNow(let title, let from, let to):
+            let delta = to.minutes - from.minutes
+            let minutes = abs(delta)
+            if lang == .da {
+                return "\(title) startet kl. \(time(to)): resten af dagen flyttet \(minutes) min \(delta >= 0 ? "senere" : "tidligere")"
+            }
+            return "\(title) started at \(time(to)): the rest of the day moved \(minutes) min \(delta >= 0 ? "later" : "earlier")"
         }
     }
 }

@@ -28,6 +28,10 @@ public struct AppState: Equatable, Sendable {
     public var confirmingQuit = false
     /// "Start the day afresh?" is asked (`R` on the agenda); the next key answers.
     public var confirmingReset = false
+    /// "Start the day now?" is asked (`S` on the agenda); the next key answers.
+    public var confirmingStartNow = false
+    /// The last changes to each form's text, newest last, so ^Z reaches every field of it.
+    public var formUndo = FormUndo()
     public var seat: Seat = .facilitator
     /// Leases, the lock and the joined terminals, as other processes left them.
     public var live = LiveState()
@@ -76,6 +80,7 @@ public struct AppState: Equatable, Sendable {
             && a.fileName == b.fileName && a.now == b.now && a.size == b.size && a.workshop == b.workshop
             && a.editing == b.editing && a.notice == b.notice && a.noticeUntil == b.noticeUntil
             && a.confirmingQuit == b.confirmingQuit && a.confirmingReset == b.confirmingReset
+            && a.confirmingStartNow == b.confirmingStartNow && a.formUndo == b.formUndo
             && a.unsaved == b.unsaved && a.snapshotTrouble == b.snapshotTrouble && a.seat == b.seat && a.live == b.live
             && a.agreements == b.agreements && a.roadmap == b.roadmap && a.terminalID == b.terminalID
             && a.seenVote == b.seenVote && a.seenDeal == b.seenDeal && a.pendingRemoval == b.pendingRemoval

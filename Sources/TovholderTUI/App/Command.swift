@@ -31,4 +31,12 @@ public enum Command: Hashable, Sendable {
     case itemLater, itemEarlier, itemLonger, itemShorter, renameItem, addItem, removeItem, cycleKind, editContent
     /// `R` on the agenda: start the day afresh after a rehearsal (asked first).
     case resetDay
+    /// Enter or `m` on the plenum: the facilitator starts writing the plenum notes.
+    case writeNotes
+    /// `S` on the agenda: the rest of the day moves so the current item starts now (asked first).
+    case startNow
+    /// Esc on a form: leave the field being typed in, stay on the form.
+    case leaveField
+    /// F5 on a form: leave the form for the screen it came from.
+    case leaveForm
 }

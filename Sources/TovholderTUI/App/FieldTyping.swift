@@ -126,6 +126,7 @@ enum FieldTyping {
     static func finish(_ state: inout AppState) -> [Effect] {
         guard let editing = state.editing else { return [] }
         state.editing = nil
+        state.formUndo.record(editing.field, before: editing.original, after: editing.editor.text)
         switch editing.field {
         case .groupName(let id):
             let name = editing.editor.text.trimmingCharacters(in: .whitespacesAndNewlines)

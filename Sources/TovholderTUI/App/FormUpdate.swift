@@ -15,6 +15,7 @@ enum FormUpdate {
         switch state.screen {
         case .worksheet(let v) where v.linkPicker == nil:
             guard let sheet = state.workshop.worksheets[v.groupID], sheet.slots.indices.contains(v.focus) else { return nil }
+            if let kind = v.newRow { return .newEntry(groupID: v.groupID, kind: kind) }
             switch sheet.slots[v.focus] {
             case .entry(let e): return .field(.entry(e.id), e.text)
             case .add(let kind): return .newEntry(groupID: v.groupID, kind: kind)
@@ -33,7 +34,7 @@ enum FormUpdate {
             let text = field == .title && entry.title == state.strings[.newPhaseTitle]
                 ? "" : entry.editableText(of: field, state.strings.language)
             return .field(.roadmap(id: entry.id, field), text)
-        case .plenum where state.seat.isFacilitator:
+        case .plenum(let v) where state.seat.isFacilitator && v.writing:
             let id = state.session.currentItem.id
             return .field(.plenumNote(itemID: id), state.workshop.plenumNotes[id] ?? "")
         case .notes:
@@ -65,8 +66,10 @@ enum FormUpdate {
         default: return []
         }
         switch command {
-        case .undo, .redo:
-            return FieldTyping.edit(command == .undo ? TextEditor.undoKey : TextEditor.redoKey, &state)
+        case .undo:
+            return undo(&state)
+        case .redo:
+            return FieldTyping.edit(TextEditor.redoKey, &state)
         case .lineBreak:
             guard case .field(let field, _)? = focusedTarget(state), !FieldTyping.isSingleLine(field) else { return [] }
             return FieldTyping.type(.enter, &state)
@@ -136,7 +139,10 @@ enum FormUpdate {
         switch state.screen {
         case .worksheet(var v):
             guard let sheet = state.workshop.worksheets[v.groupID] else { return [] }
-            v.focus = min(max(0, v.focus + delta), max(0, sheet.slots.count - 1))
+            // From the "new entry" line, up is its part's last entry and down the next part.
+            let from = v.newRow != nil && delta < 0 ? v.focus + 1 : v.focus
+            v.newRow = nil
+            v.focus = min(max(0, from + delta), max(0, sheet.slots.count - 1))
             v.pendingDelete = nil
             state.screen = .worksheet(v)
         case .agreement(var v):

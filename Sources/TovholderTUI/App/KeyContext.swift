@@ -15,12 +15,17 @@ public enum KeyContext: Sendable, CaseIterable {
     case vote, cards, card
     /// The follow-up of the day before's agreements: a note per agreement, F2 for its status.
     case followUp
+    /// The facilitator writing the plenum notes (entered with Enter or `m`, left with Esc).
+    /// The plenum itself (`plenum`) is a day screen: the day keys move the day there.
+    case plenumNotes
+    /// "Start the day now? Enter: yes · Esc: no" (`S` on the agenda).
+    case confirmStartNow
 
     /// Screens that are forms: printable keys type into the focused field, so commands sit
     /// on function and Ctrl keys only (README.md, Taster: a letter typed by mistake never moves the day).
     public var takesTyping: Bool {
         switch self {
-        case .worksheet, .agreement, .roadmap, .plenum, .notes, .card, .followUp: return true
+        case .worksheet, .agreement, .roadmap, .plenumNotes, .notes, .card, .followUp: return true
         default: return false
         }
     }

@@ -26,6 +26,7 @@ enum KeyRouting {
             return Keymap.command(for: key, in: .confirmQuit) == .quit ? FieldTyping.finish(&state) + [.quit] : []
         }
         if state.confirmingReset { return ResetUpdate.answer(key, &state) }
+        if state.confirmingStartNow { return StartNow.answer(key, &state) }
         // Renaming a group in the list: the name takes the keys until Enter or Esc.
         if case .groupName? = state.editing?.field { return GroupsUpdate.renameKey(key, &state) }
         // An agenda item's title being typed takes the keys until Enter or Esc.
@@ -55,11 +56,11 @@ enum KeyRouting {
             }
             return FieldTyping.finish(&state) + [.quit]
         case .next:
-            let effects = saved(state.session.goNext(at: now))
+            let effects = FieldTyping.finish(&state) + saved(state.session.goNext(at: now))
             followAgenda(&state)
             return effects
         case .previous:
-            let effects = saved(state.session.goPrevious(at: now))
+            let effects = FieldTyping.finish(&state) + saved(state.session.goPrevious(at: now))
             followAgenda(&state)
             return effects
         case .toggleTimer:
@@ -157,6 +158,19 @@ enum KeyRouting {
             return AgendaEdit.perform(command, &state)
         case .resetDay:
             return ResetUpdate.ask(&state)
+        case .startNow:
+            return StartNow.ask(&state)
+        case .writeNotes:
+            guard case .plenum(var v) = state.screen, state.seat.isFacilitator else { return [] }
+            v.writing = true
+            state.screen = .plenum(v)
+            let id = state.session.currentItem.id
+            return FieldTyping.begin(.plenumNote(itemID: id), text: state.workshop.plenumNotes[id] ?? "", &state)
+        case .leaveField:
+            return FieldTyping.finish(&state)
+        case .leaveForm:
+            let effects = FieldTyping.finish(&state)
+            return effects + back(&state)
         case .toggle:
             if case .vote = state.screen { return VoteUpdate.perform(command, &state) }
             return FormUpdate.perform(command, &state)
@@ -169,7 +183,7 @@ enum KeyRouting {
             return []
         case .plenum:
             let effects = FieldTyping.finish(&state)
-            if case .plenum = state.screen { state.screen = .item }
+            if case .plenum(let v) = state.screen { state.screen = v.returnTo ?? .item }
             else { state.screen = .plenum(PlenumView(part: currentPart(state), returnTo: state.screen)) }
             return effects
         case .example:
@@ -188,6 +202,12 @@ enum KeyRouting {
         if case .notes(let back) = state.screen {  // one free text: Esc saves and closes it
             let effects = FieldTyping.finish(&state)
             state.screen = back
+            return effects
+        }
+        if case .plenum(var v) = state.screen, v.writing {  // the notes are left, the plenum stays
+            let effects = FieldTyping.finish(&state)
+            v.writing = false
+            state.screen = .plenum(v)
             return effects
         }
         if state.editing != nil { return FieldTyping.finish(&state) }
@@ -213,7 +233,8 @@ enum KeyRouting {
         case .cards(let v): state.screen = v.returnTo
         case .card(let v): state.screen = v.returnTo
         case .followUp(let v): state.screen = v.returnTo
-        case .plenum(let v): state.screen = v.returnTo ?? .item
+        // A plenum item's own plenum stays (the projector shows it); F5 or `o` leaves it.
+        case .plenum(let v): if let back = v.returnTo { state.screen = back }
         case .agreement(let v): WorksheetUpdate.open(groupID: v.groupID, returnTo: .groups, &state)
         case .worksheet(let v):
             switch v.returnTo {
@@ -228,7 +249,9 @@ enum KeyRouting {
 
 extension AppState {
     /// The keys in force: the screen's, or the question whether to quit or to reset.
-    var keyContext: KeyContext { confirmingQuit ? .confirmQuit : confirmingReset ? .confirmReset : screen.keyContext }
+    var keyContext: KeyContext {
+        confirmingQuit ? .confirmQuit : confirmingReset ? .confirmReset : confirmingStartNow ? .confirmStartNow : screen.keyContext
+    }
 
     /// A participant's quit closes the connection; the facilitator's, while a timer runs or
     /// terminals are joined, takes the room's screen away: both are asked first.

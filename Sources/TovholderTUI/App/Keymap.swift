@@ -10,17 +10,19 @@ public enum Keymap {
                    contexts: contexts, barPriority: priority)
     }
     /// Where nothing can be typed: letters may be commands.
-    static let noTyping: [KeyContext] = [.item, .agenda, .help, .example, .groups, .history, .terminals, .linkPicker,
+    static let noTyping: [KeyContext] = [.item, .agenda, .plenum, .help, .example, .groups, .history, .terminals, .linkPicker,
                                          .chooseGroup, .vote, .cards]
-    static let day: [KeyContext] = [.item, .agenda]
+    /// The facilitator's screens of the day: the day keys move the day from every one of them
+    /// (the plenum too, until its notes are entered with Enter or `m`).
+    static let day: [KeyContext] = [.item, .agenda, .plenum]
     static let forms: [KeyContext] = [.worksheet, .agreement, .roadmap, .card, .followUp]
-    static let typing: [KeyContext] = forms + [.plenum, .notes]
+    static let typing: [KeyContext] = forms + [.plenumNotes, .notes]
     static let space = Localized(da: "Mellemrum", en: "Space")
 
     public static let bindings: [KeyBinding] = [
         // The day (item, countdown, agenda): letters, as on a presenter's remote.
-        b([.right, .pageDown, .char("n")], "→", .next, .keyNext, [.item], 0),
-        b([.left, .pageUp, .char("p")], "←", .previous, .keyPrevious, [.item], 1),
+        b([.right, .pageDown, .char("n")], "→", .next, .keyNext, day, 0),
+        b([.left, .pageUp, .char("p")], "←", .previous, .keyPrevious, day, 1),
         KeyBinding(keys: [.char(" ")], label: space, command: .toggleTimer, description: .keyTimer,
                    contexts: day, barPriority: 2),
         b([.char("+")], "+", .addMinute, .keyMinutes, day, nil),
@@ -34,7 +36,9 @@ public enum Keymap {
         b([.char("L")], "L", .lock, .keyLock, day + [.groups, .terminals], 9),
         b([.char("t")], "t", .terminals, .keyTerminals, day + [.groups, .terminals], 9),
         b([.char("b")], "b", .blank, .keyBlank, day + [.example], 5),
-        b([.char("m")], "m", .notes, .keyNotes, day, 6),
+        b([.char("m")], "m", .notes, .keyNotes, [.item, .agenda], 6),
+        // On the plenum `m` (or Enter) enters the plenum notes; Esc leaves them.
+        b([.enter, .char("m")], "Enter", .writeNotes, .keyWriteNotes, [.plenum], 1),
         b([.char("v")], "v", .vote, .keyVote, day + [.vote], 7),
         b([.char("d")], "d", .cards, .keyCards, day, 8),
         b([.char("h")], "h", .hidePart, .keyHide, day, 8),
@@ -49,6 +53,8 @@ public enum Keymap {
         b([.delete], "Del", .removeItem, .keyRemoveItem, [.agenda], 4),
         b([.char("K")], "K", .cycleKind, .keyItemKind, [.agenda], nil),
         b([.char("c")], "c", .editContent, .keyItemContent, [.agenda], nil),
+        // Capital S, asked first: the rest of the day moves so the current item starts now.
+        b([.char("S")], "S", .startNow, .keyStartNow, [.agenda], 3),
 
         // The method's activities: the vote (no text field, so Space is free), the deck of cards.
         KeyBinding(keys: [.char(" ")], label: space, command: .toggle, description: .keyDot,
@@ -85,32 +91,45 @@ public enum Keymap {
         b([.down], "↓", .down, .keyMoveFocus, typing, nil),
         b([.enter], "Enter", .submit, .keySubmit, [.worksheet], 9),
         b([.enter], "Enter", .submit, .keySubmitForm, [.agreement, .roadmap], 9),
-        b([.enter], "Enter", .submit, .keyLineBreak, [.notes], 6),
-        b([.ctrl("j"), .alt("\r")], "^J", .lineBreak, .keyLineBreak, forms + [.plenum], 6),
+        b([.enter], "Enter", .submit, .keyLineBreak, [.notes, .plenumNotes], 6),
+        b([.ctrl("j"), .alt("\r")], "^J", .lineBreak, .keyLineBreak, forms + [.plenumNotes], 6),
         b([.ctrl("j"), .alt("\r")], "^J", .lineBreak, .keyLineBreak, [.notes], nil),
         b([.function(2), .ctrl("l")], "F2", .link, .keyLink, [.worksheet], 2),
         b([.function(3), .ctrl("n")], "F3", .newEntry, .keyNewEntry, [.worksheet, .agreement, .roadmap], 3),
         b([.function(4)], "F4", .agreementForm, .keyAgreement, [.worksheet], 4),
         b([.function(4)], "F4", .agreementForm, .keyWorksheet, [.agreement], 4),
         b([.function(5)], "F5", .plenum, .keyPlenum, [.worksheet], 5),
-        b([.function(5)], "F5", .back, .keyBack, [.plenum], 4),
+        b([.function(5)], "F5", .plenum, .keyBack, [.plenum, .plenumNotes], 4),
+        b([.function(5)], "F5", .leaveForm, .keyLeaveForm, [.agreement, .roadmap, .card, .followUp, .vote], 4),
         b([.function(6)], "F6", .example, .keyExample, [.worksheet], 10),
         b([.function(7)], "F7", .moveUp, .keyMoveUp, [.worksheet], nil),
         b([.function(8)], "F7/F8", .moveDown, .keyMove, [.worksheet], 11),
         b([.function(9)], "F9", .deleteEntry, .keyDelete, [.worksheet, .agreement, .roadmap], 7),
-        b([.function(12)], "F12", .history, .keyHistory, [.worksheet, .plenum, .notes], 12),
-        b([.function(11), .ctrl("p")], "F11", .openVote, .keyOpenVote, [.worksheet, .agreement, .card, .plenum], 13),
-        b([.ctrl("d")], "^D", .openCard, .keyOpenCard, [.worksheet, .agreement, .plenum], 14),
+        b([.function(12)], "F12", .history, .keyHistory, [.worksheet, .plenum, .plenumNotes, .notes], 12),
+        b([.function(11), .ctrl("p")], "F11", .openVote, .keyOpenVote, [.worksheet, .agreement, .card, .plenumNotes], 13),
+        b([.ctrl("d")], "^D", .openCard, .keyOpenCard, [.worksheet, .agreement, .plenumNotes], 14),
         b([.ctrl("o")], "^O", .followUp, .keyFollowUp, [.worksheet, .agreement], nil),
-        b([.pageUp], "PgUp", .scrollLeft, .keyScrollGroups, [.plenum], nil),
-        b([.pageDown], "PgUp/PgDn", .scrollRight, .keyScrollGroups, [.plenum], 5),
+        // Paging the groups: PgUp/PgDn are day keys on the plenum, so ↑/↓ and [/] page there.
+        b([.up, .char("[")], "↑", .scrollLeft, .keyScrollGroups, [.plenum], nil),
+        b([.down, .char("]")], "↑↓", .scrollRight, .keyScrollGroups, [.plenum], 1),
+        b([.pageUp], "PgUp", .scrollLeft, .keyScrollGroups, [.plenumNotes], nil),
+        b([.pageDown], "PgUp/PgDn", .scrollRight, .keyScrollGroups, [.plenumNotes], 5),
         b([.ctrl("z")], "^Z", .undo, .keyUndo, typing, 8),
         b([.ctrl("y")], "^Y", .redo, .keyRedo, typing, nil),
 
         // Everywhere.
         b([.escape], "Esc", .back, .keyBack, [.agenda, .help, .example, .groups, .history, .terminals, .linkPicker,
-                                              .chooseGroup, .vote, .cards], 0),
-        b([.escape], "Esc", .back, .keyLeaveField, [.worksheet, .agreement, .roadmap, .plenum, .card, .followUp], 9),
+                                              .chooseGroup, .cards], 0),
+        // On a form Esc leaves the field and stays on the form (F5 or the form's own key leaves it).
+        b([.escape], "Esc", .leaveField, .keyLeaveField, [.agreement, .roadmap, .card, .followUp], 9),
+        // The ballot is a participant's form too; the facilitator's vote screen is a list.
+        KeyBinding(keys: [.escape], label: l("Esc"), command: .back, description: .keyBack, contexts: [.vote],
+                   barPriority: 0, seats: .facilitator),
+        KeyBinding(keys: [.escape], label: l("Esc"), command: .leaveField, description: .keyLeaveField, contexts: [.vote],
+                   barPriority: nil, seats: .participant),
+        // The plenum of a plenum item is that item's screen: Esc leads back only when it was opened by hand.
+        b([.escape], "Esc", .back, .keyBack, [.plenum], nil),
+        b([.escape], "Esc", .back, .keyLeaveField, [.worksheet, .plenumNotes], 9),
         b([.escape], "Esc", .back, .keyBack, [.notes], 0),
         b([.function(1), .ctrl("g"), .char("?")], "?", .help, .keyHelp, noTyping, 1),
         b([.function(1), .ctrl("g")], "F1", .help, .keyHelp, typing, 1),
@@ -123,6 +142,8 @@ public enum Keymap {
         b([.escape], "Esc", .back, .keyQuitNo, [.confirmQuit], 1),
         b([.enter], "Enter", .resetDay, .keyReset, [.confirmReset], 0),
         b([.escape], "Esc", .back, .keyBack, [.confirmReset], 1),
+        b([.enter], "Enter", .startNow, .keyStartNow, [.confirmStartNow], 0),
+        b([.escape], "Esc", .back, .keyBack, [.confirmStartNow], 1),
     ]
 
     public static func command(for key: Key, in context: KeyContext, seat: Seat = .facilitator) -> Command? {

@@ -12,6 +12,7 @@ enum PlenumUpdate {
             let count = state.workshop.activeGroups.count
             v.firstColumn = min(max(0, count - 1), max(0, v.firstColumn + (command == .scrollLeft ? -1 : 1)))
             state.screen = .plenum(v)
+            guard state.seat.isFacilitator else { return [] }  // a participant pages only its own screen
             // The projector turns its page too (it lays out its own pages; see ProjectorPlenum).
             let page = state.session.projection.page ?? 0
             state.session.projection.page = max(0, page + (command == .scrollLeft ? -1 : 1))

@@ -41,7 +41,7 @@ public indirect enum Screen: Equatable, Sendable {
         case .help: return .help
         case .worksheet(let v): return v.linkPicker == nil ? .worksheet : .linkPicker
         case .example: return .example
-        case .plenum: return .plenum
+        case .plenum(let v): return v.writing ? .plenumNotes : .plenum
         case .groups: return .groups
         case .history: return .history
         case .terminals: return .terminals

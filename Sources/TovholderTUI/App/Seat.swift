@@ -17,7 +17,7 @@ public enum Seat: Equatable, Sendable {
         .next, .previous, .toggleTimer, .addMinute, .removeMinute, .agenda, .groups,
         .newGroup, .rename, .removeRestore, .lock, .history, .terminals, .restore, .roadmapView, .export,
         .blank, .notes, .renewCodes, .projectJoin, .disconnect, .vote, .reveal, .cards, .deal, .projectCard, .hidePart,
-        .resetDay, .itemLater, .itemEarlier, .itemLonger, .itemShorter, .renameItem, .addItem, .removeItem, .cycleKind, .editContent,
+        .resetDay, .writeNotes, .startNow, .itemLater, .itemEarlier, .itemLonger, .itemShorter, .renameItem, .addItem, .removeItem, .cycleKind, .editContent,
     ]
 
     /// Commands that change the groups' work: refused for participants while locked.

@@ -20,14 +20,19 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
         return []
     case .sessionReloaded(let session):
         let before = state.session.currentIndex
+        let screenBefore = state.screen
         state.session = session
         if session.currentIndex != before { followAgenda(&state) }
+        FormPlace.settle(from: screenBefore, &state)
         return []
     case .workshopReloaded(let workshop):
         state.workshop = workshop
+        let screenBefore = state.screen
         let effects = seatStillValid(&state) + clampFocus(&state)
         CardUpdate.follow(&state)
-        return effects + VoteUpdate.follow(&state)
+        let more = VoteUpdate.follow(&state)
+        FormPlace.settle(from: screenBefore, &state)
+        return effects + more
     case .dotToggled(let result):
         VoteUpdate.dotToggled(result, &state)
         return []
@@ -108,11 +113,13 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
     case .key(let key):
         if state.noticeUntil == nil { state.notice = nil }
         let before = ProjectorFollow.shows(for: state.screen)
+        let screenBefore = state.screen
         var effects = KeyRouting.handle(key, &state)
         catchUpWithTheDay(&state)
         // A participant who just left a field goes on to a vote opened or a card dealt meanwhile.
         CardUpdate.follow(&state)
         effects += VoteUpdate.follow(&state)
+        FormPlace.settle(from: screenBefore, &state)
         // The projector follows when this key took the facilitator to another screen.
         guard ProjectorFollow.shows(for: state.screen) != before else { return effects }
         return effects + ProjectorFollow.follow(&state)

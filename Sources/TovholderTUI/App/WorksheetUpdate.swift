@@ -11,6 +11,8 @@ enum WorksheetUpdate {
         let slot = slots[v.focus]
         var effects: [Effect] = []
         if command != .deleteEntry { v.pendingDelete = nil }
+        // On the "new entry" line nothing old is deleted, moved, linked or looked up.
+        if v.newRow != nil, [.deleteEntry, .moveUp, .moveDown, .link, .history].contains(command) { return [] }
         switch command {
         case .history:
             if case .entry(let e) = slot { effects = [.loadVersions(.entry(e.id))] }
@@ -85,6 +87,7 @@ enum WorksheetUpdate {
               let slot = sheet.slots.firstIndex(where: { if case .entry(let e) = $0 { return e.id == entry.id } else { return false } })
         else { return [] }
         v.focus = slot
+        v.newRow = nil
         state.screen = .worksheet(v)
         return FieldTyping.begin(.entry(entry.id), text: entry.text, &state)
     }

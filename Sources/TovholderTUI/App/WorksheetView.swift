@@ -9,6 +9,9 @@ public struct WorksheetView: Equatable, Sendable {
     /// Delete pressed once on a non-empty entry: press again to delete.
     public var pendingDelete: Int64?
     public var returnTo: ReturnScreen = .item
+    /// The focus is on the "new entry" line under this part (after its last entry, which
+    /// `focus` then points at): typing there starts a new entry, never adds to an old one.
+    public var newRow: EntryKind?
     public init(groupID: Int64) { self.groupID = groupID }
 }
 

@@ -1,7 +1,9 @@
 import TovholderCore
 
-/// The day's agenda: planned times, actual starts of items held, a marker on now and next,
-/// and the rest of the day's times shifted by how far ahead or behind plan we are.
+/// The day's agenda: planned times, actual starts of items held, now and next in words, and
+/// the rest of the day's times shifted by how far ahead or behind plan we are. One row is the
+/// cursor (▶, highlighted): every agenda key acts on it. Now and next are never drawn with the
+/// cursor's glyph, so the cursor cannot be mistaken for the day (issue 22).
 enum AgendaScreen {
     static func render(_ state: AppState, selected: Int, into canvas: inout Canvas, in body: Rect) {
         let s = state.strings
@@ -13,7 +15,7 @@ enum AgendaScreen {
         canvas.put(delay, x: area.maxX - DisplayWidth.of(delay), y: y, role: delayRole, attributes: [.bold])
         y += 2
         // Columns: marker, planned, actual or projected, minutes, title.
-        let header = "   " + pad(s[.colPlanned], 7) + pad(s[.colActual], 9) + pad(s[.colExpected], 11)
+        let header = "   " + pad("", statusWidth) + pad(s[.colPlanned], 7) + pad(s[.colActual], 9) + pad(s[.colExpected], 11)
             + pad("", 8) + s[.colItem]
         canvas.put(header, x: area.x, y: y, role: .muted, maxX: area.maxX)
         y += 1
@@ -21,7 +23,7 @@ enum AgendaScreen {
         let top = scrollTop(selected: selected, count: plan.rows.count, height: listRect.height)
         for (offset, row) in plan.rows.enumerated().dropFirst(top) where y < listRect.maxY {
             var row = row
-            let titleX = area.x + 2 + 7 + 9 + 11 + 8
+            let titleX = area.x + 2 + statusWidth + 7 + 9 + 11 + 8
             let renaming = state.editing.flatMap { e -> TextEditor? in
                 if case .itemTitle(let id) = e.field, id == row.item.id { return e.editor } else { return nil }
             }
@@ -34,7 +36,7 @@ enum AgendaScreen {
             // A new item being named shows where it will go, below the chosen one.
             if case .newItemTitle(let after)? = state.editing?.field, after == offset, y < listRect.maxY, let e = state.editing {
                 canvas.fill(Rect(x: area.x - 1, y: y, width: area.width + 1, height: 1), role: .selection)
-                canvas.put(" + " + String(repeating: " ", count: 7 + 9 + 11 + 8) + e.editor.text, x: area.x - 1, y: y,
+                canvas.put(" + " + String(repeating: " ", count: statusWidth + 7 + 9 + 11 + 8) + e.editor.text, x: area.x - 1, y: y,
                            role: .selection, maxX: area.maxX)
                 canvas.cursor = (min(area.maxX - 1, titleX + e.editor.cursorPosition(width: 10_000).column), y)
                 y += 1
@@ -69,24 +71,27 @@ enum AgendaScreen {
         return min(max(0, selected - height / 2), count - height)
     }
 
+    /// The column saying "Nu", "Næste" or ✓ (held) beside the time.
+    static let statusWidth = 7
+
     static func draw(_ row: AgendaPlan.Row, selected: Bool, s: Strings, into canvas: inout Canvas,
                      x: Int, y: Int, maxX: Int) {
-        let (marker, role): (String, Role) = {
+        let (status, role): (String, Role) = {
             switch row.status {
-            case .held: return ("✓ ", .held)
-            case .now: return ("▶ ", .now)
-            case .next: return ("→ ", .next)
-            case .later: return ("  ", .text)
+            case .held: return ("✓", .held)
+            case .now: return (s[.nowLabel], .now)
+            case .next: return (s[.next], .next)
+            case .later: return ("", .text)
             }
         }()
+        let marker = selected ? "▶ " : "  "
         var actual = "", expected = ""
         switch row.status {
         case .held, .now: actual = row.actualStart.map { s.time($0) } ?? "–"
         case .next, .later: expected = s.time(row.projectedStart)
         }
-        let label = row.status == .now ? "  ◀ " + s[.nowLabel] : ""
-        let text = " " + marker + pad(s.time(row.item.start), 7) + pad(actual, 9) + pad(expected, 11)
-            + pad(s.format(.minutesShort, row.item.minutes), 8) + row.item.title + label
+        let text = " " + marker + pad(status, statusWidth) + pad(s.time(row.item.start), 7) + pad(actual, 9) + pad(expected, 11)
+            + pad(s.format(.minutesShort, row.item.minutes), 8) + row.item.title
         let attrs: TextAttributes = selected ? [.reverse] : (row.status == .now ? [.bold] : [])
         let rowRole: Role = selected ? .selection : role
         canvas.fill(Rect(x: x - 1, y: y, width: maxX - x + 1, height: 1), role: rowRole, attributes: attrs)

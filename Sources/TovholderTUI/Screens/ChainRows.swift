@@ -57,7 +57,8 @@ enum ChainRows {
     /// The rows of a whole worksheet. `editing` (slot index and its editor) is drawn from
     /// the editor's own layout; returns the cursor (row index, column) when editing.
     /// `prompts` are drawn right under the heading of their part (the method's questions).
-    static func worksheet(_ sheet: Worksheet, check: ChainCheck, focus: Int?, editing: (slot: Int, editor: TextEditor)?,
+    static func worksheet(_ sheet: Worksheet, check: ChainCheck, focus: Int?, newRow: (slot: Int, kind: EntryKind)? = nil,
+                          editing: (slot: Int, editor: TextEditor)?,
                           leases: [FieldRef: Lease] = [:], prompts: (kind: EntryKind, rows: [ChainRow])? = nil,
                           width: Int, _ s: Strings)
         -> (rows: [ChainRow], cursor: (row: Int, column: Int)?) {
@@ -101,6 +102,10 @@ enum ChainRows {
                 }
                 for f in findings where f.entryID == entry.id {
                     rows.append(ChainRow(text: "⚠ " + f.message.text(s.language), role: .behind, indent: indent, slot: index))
+                }
+                // The focused "new entry" line after the part's last entry.
+                if let newRow, newRow.slot == index {
+                    rows.append(ChainRow(text: s[.newEntryRow], role: .selection, indent: 2, slot: index))
                 }
             }
         }

@@ -126,6 +126,8 @@ public func render(_ state: AppState, into canvas: inout Canvas) {
                         into: &canvas, in: body)
     } else if state.confirmingReset {
         Chrome.question(state.strings[.resetQuestion], into: &canvas, in: body)
+    } else if state.confirmingStartNow {
+        Chrome.question(StartNow.question(state), into: &canvas, in: body)
     }
     if let notice = state.unsaved ?? state.notice ?? state.snapshotTrouble {
         // Up to two lines above the key bar, so a long message is read to its end.

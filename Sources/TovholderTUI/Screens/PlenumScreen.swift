@@ -55,7 +55,8 @@ enum PlenumScreen {
             }
         }
         if state.seat.isFacilitator || !(state.workshop.plenumNotes[state.session.currentItem.id] ?? "").isEmpty {
-            notes(state, into: &canvas, in: Rect(x: area.x, y: body.maxY - notesHeight, width: area.width, height: notesHeight))
+            notes(state, writing: view.writing, into: &canvas,
+                  in: Rect(x: area.x, y: body.maxY - notesHeight, width: area.width, height: notesHeight))
         }
     }
 
@@ -100,11 +101,15 @@ enum PlenumScreen {
     }
 
     /// The facilitator's notes for the current agenda item, editable in place.
-    static func notes(_ state: AppState, into canvas: inout Canvas, in rect: Rect) {
+    static func notes(_ state: AppState, writing: Bool, into canvas: inout Canvas, in rect: Rect) {
         let s = state.strings
         let itemID = state.session.currentItem.id
         canvas.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), role: .border)
-        canvas.put(" " + s[.plenumNotes] + " ", x: rect.x + 1, y: rect.y, role: .heading, attributes: [.bold])
+        let x = canvas.put(" " + s[.plenumNotes] + " ", x: rect.x + 1, y: rect.y, role: .heading, attributes: [.bold])
+        // Until the notes are entered, letters move the day: say how to write them.
+        if state.seat.isFacilitator, !writing {
+            canvas.put(" " + s[.writeNotesHint] + " ", x: x + 1, y: rect.y, role: .muted, maxX: rect.maxX)
+        }
         let textRect = PlenumScreen.notesTextRect(state.size)
         if let e = state.editing, e.field == .plenumNote(itemID: itemID) {
             var view = e.view  // scrolled to the cursor afresh each frame

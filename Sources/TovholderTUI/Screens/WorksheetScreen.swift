@@ -35,7 +35,8 @@ enum WorksheetScreen {
         let columns = columnCount(listRect.width)
         let columnWidth = listRect.width / columns
         let gap = columns > 1 ? 2 : 0  // room for the rule between columns
-        let (rows, cursor) = ChainRows.worksheet(sheet, check: check, focus: view.focus, editing: editing,
+        let (rows, cursor) = ChainRows.worksheet(sheet, check: check, focus: view.newRow == nil ? view.focus : nil,
+                                                 newRow: view.newRow.map { (view.focus, $0) }, editing: editing,
                                                   leases: state.live.leases, prompts: promptRows(state, height: listRect.height),
                                                   width: WorksheetScreen.rowWidth(state.size), s)
         for (c, section) in sections(rows, into: columns).enumerated() {

@@ -37,6 +37,7 @@ public enum StringKey: CaseIterable, Sendable {
          exampleTitle, noExample, nothingYet, worksheetOf, noGroups, groupCount, moreRight, moreLeft, noLinkTargets
     case kindWelcome, kindIntro, kindExercise, kindGroupWork, kindPlenum, kindBreak, kindLunch,
          kindTalk, kindReflection, kindExample, kindRoadmap, kindAgreement, kindClosing
+    case keyWriteNotes, keyStartNow, startNowQuestion, keyLeaveForm, writeNotesHint, startNowNothing, later, earlier, undone, newEntryRow
 }
 
 public struct Strings: Sendable {
@@ -258,6 +259,18 @@ public struct Strings: Sendable {
         case .plenumNotes: return l("Noter fra plenum", "Notes from the plenum")
         case .keyBlank: return l("Sort projektor", "Blank projector")
         case .keyNotes: return l("Noter", "Notes")
+        case .keyWriteNotes: return l("Skriv noter", "Write notes")
+        case .writeNotesHint: return l("(Enter eller m: skriv noter)", "(Enter or m: write notes)")
+        case .keyStartNow: return l("Start dagen nu", "Start the day now")
+        case .startNowQuestion: return l("Start dagen nu? »%1« begynder kl. %2, og resten af dagen flyttes %3 min %4. Enter: ja · Esc: nej",
+                                         "Start the day now? »%1« begins at %2 and the rest of the day moves %3 min %4. Enter: yes · Esc: no")
+        case .later: return l("senere", "later")
+        case .earlier: return l("tidligere", "earlier")
+        case .keyLeaveForm: return l("Tilbage", "Back")
+        case .undone: return l("Fortrudt: %1", "Undone: %1")
+        case .newEntryRow: return l("+ Ny (skriv her)", "+ New (type here)")
+        case .startNowNothing: return l("Dagen følger allerede planen for dette punkt (eller kan ikke flyttes så langt).",
+                                        "The day already keeps to the plan for this item (or cannot move that far).")
         case .projectorBlanked: return l("Projektoren er sort – tryk b for at vise igen", "The projector is blank – press b to show it again")
         case .projectorBack: return l("Projektoren viser igen", "The projector shows again")
         case .keyItemContent: return l("Punktets indhold (én linje pr. punkt)", "The item's points (one per line)")
