@@ -63,7 +63,7 @@ public enum MarkdownMinutes {
                 out.heading(4, s.followUpHeading(Array(Set(g.followUp.map(\.dayText))).sorted().joined(separator: ", ")))
                 out.rawList(g.followUp.map { f in
                     "**" + inline(f.who.isEmpty ? s.empty : f.who, indent: 2) + ":** " + inline(f.knowledge, indent: 2)
-                        + (f.dueText.isEmpty ? "" : " · " + s.byWhen + " " + inline(f.dueText, indent: 2))
+                        + (f.dueText.isEmpty ? "" : " · " + s.byWhen + " " + inline(f.dueShown, indent: 2))
                         + " — **" + inline(f.statusText) + "**" + (f.note.isEmpty ? "" : ": " + inline(f.note, indent: 2))
                 })
             }
@@ -109,7 +109,7 @@ public enum MarkdownMinutes {
             out.rawList(a.rows.map { r in
                 "**" + s.who + ":** " + inline(r.who.isEmpty ? s.empty : r.who, indent: 2)
                     + " · **" + s.knowledge + ":** " + inline(r.knowledge.isEmpty ? s.empty : r.knowledge, indent: 2)
-                    + (r.dueText.isEmpty ? "" : " · **" + s.byWhen + ":** " + inline(r.dueText, indent: 2))
+                    + (r.dueText.isEmpty ? "" : " · **" + s.byWhen + ":** " + inline(r.dueShown, indent: 2))
             })
             out.heading(4, q[3])
             out.rawList([
