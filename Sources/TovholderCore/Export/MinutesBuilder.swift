@@ -81,10 +81,19 @@ extension Minutes {
                   let left = starts.filter({ ($0.at, $0.index) > (begun, index) }).map(\.at).min() else { return false }
             return left - begun < 60
         }
+        // The day stands on its first item from the start, whether or not its countdown ran
+        // (only a started timer records the first item's start): it was held when the day
+        // was still on it at its planned time, i.e. the next item began after that.
+        func stoodOnAtItsTime(_ index: Int) -> Bool {
+            guard index == 0, let item = session.programme.agenda.first,
+                  let left = starts.filter({ $0.index > 0 }).map(\.at).min() else { return false }
+            let planned = Double(session.programme.date.dayNumber * 86_400 + item.start.minutes * 60 - utcOffsetSeconds)
+            return left > planned
+        }
         let items = plan.rows.enumerated().map { index, row -> AgendaItemMinutes in
             let status: MinutesItemStatus = index == session.currentIndex ? .current
                 : row.actualStart != nil ? (passedThrough(index) ? .passed : .held)
-                : index < session.currentIndex ? .skipped : .notReached
+                : index < session.currentIndex ? (stoodOnAtItsTime(index) ? .held : .skipped) : .notReached
             let item = row.item
             return AgendaItemMinutes(
                 id: item.id, kind: item.kind, title: item.title, subtitle: item.subtitle,
@@ -92,10 +101,17 @@ extension Minutes {
                 plannedText: s.time(item.start) + "–" + s.time(item.end),
                 actualStartText: row.actualStart.map(s.time), statusText: s.status(status))
         }
-        let changes = session.changeLog.map { logged -> ProgrammeChangeMinutes in
-            let at = localDateTime(logged.at, utcOffsetSeconds: utcOffsetSeconds).time
-            return ProgrammeChangeMinutes(at: at, atText: s.time(at), change: logged.change,
-                                          text: s.programmeChanged(s.time(at), logged.change.text(s.language)))
+        let first = session.programme.agenda.first?.title
+        let changes = ProgrammeChangeMerge.merged(session.changeLog).map { net -> ProgrammeChangeMinutes in
+            let at = localDateTime(net.at, utcOffsetSeconds: utcOffsetSeconds).time
+            let madeAt = localDateTime(net.lastAt, utcOffsetSeconds: utcOffsetSeconds).time
+            // The whole day moved so its first item begins as it is moved ("Start dagen nu").
+            if case let .moved(title, from, to) = net.change, title == first, abs(madeAt.minutes - to.minutes) <= 1 {
+                return ProgrammeChangeMinutes(at: at, atText: s.time(at), change: net.change,
+                                              text: s.dayStarted(s.time(to), minutes: to.minutes - from.minutes))
+            }
+            return ProgrammeChangeMinutes(at: at, atText: s.time(at), change: net.change,
+                                          text: s.programmeChanged(s.time(at), s.change(net.change)))
         }
         return AgendaMinutes(started: plan.started, delayMinutes: plan.delayMinutes,
                              delayText: plan.started ? s.delay(minutes: plan.delayMinutes) : s.notStarted,
