@@ -176,3 +176,58 @@ def test_day2_is_proposed_from_day1s_roadmap_and_lists_each_phase_once(workdir):
     roadmap_part = md.split("## Køreplan", 1)[1]
     assert roadmap_part.count("Udviklingsdage del 2") == 1, roadmap_part
     assert "2024" not in md and "2023" not in md
+
+
+def test_a_date_naming_the_wrong_weekday_is_kept_and_asked_about(term, workdir):
+    """16/3/2027 is a Tuesday; the group writes "fredag den 16/3"."""
+    path = make_day(workdir, "udviklingsdag.tovholder")
+    t = term(100, 30).start()
+    t.wait_for("Afslut")
+    target = next(i for i, it in enumerate(programme(path)["agenda"]) if it["kind"] == "agreement")
+    t.send("a"); t.wait_for("Dagens program")
+    for _ in range(target):
+        t.send("Down")
+    t.send("Enter")
+    t.send("g"); t.wait_for("Grupper")
+    t.send("Enter")
+    t.wait_for("Aftaleskema · Gruppe 1")
+    t.send("Down"); t.send("Down")
+    t.wait_for("+ Ny aftale (skriv her)")
+    t.type("Anne")
+    t.wait_until(lambda: sql(path, "SELECT count(*) FROM agreement_rows") == "1", what="row added")
+    t.send("Tab"); t.type("Tal for ventetider")
+    t.send("Tab"); t.type("fredag den 16/3")
+    t.wait_for("16. marts 2027")
+    t.wait_for("? 16/3 er en tirsdag")
+    t.send("Escape")
+    t.wait_until(lambda: sql(path, "SELECT due_text FROM agreement_rows") == "fredag den 16/3", what="saved as typed")
+    md = run_cli("export", path, cwd=workdir).stdout
+    assert "fredag den 16/3 (16/3 er en tirsdag)" in md, [l for l in md.splitlines() if "16/3" in l]
+    assert any("fredag den 16/3 (16/3 er en tirsdag)" in x for x in cmark_texts(md))
+    events = ics_events(run_cli("export", path, "--format", "ics", cwd=workdir).stdout)
+    due = [e for e in events if e["uid"].startswith("agreement-")]
+    assert [e["start"] for e in due] == ["2027-03-16"], "the numbers say the date"
+
+
+def test_there_and_back_leaves_no_line_and_many_presses_one(term, workdir):
+    path = make_day(workdir, "udviklingsdag.tovholder")
+    t = term(100, 30).start()
+    t.wait_for("Afslut")
+    lunch = [it["id"] for it in programme(path)["agenda"]].index("frokost")
+    t.send("a"); t.wait_for("Dagens program")
+    for _ in range(lunch):
+        t.send("Down")
+    for _ in range(3):
+        t.send(">")
+    t.wait_until(lambda: sql(path, "SELECT count(*) FROM programme_changes") == "3", what="three moves logged")
+    for _ in range(3):
+        t.send("<")
+    t.wait_until(lambda: sql(path, "SELECT count(*) FROM programme_changes") == "6", what="and back")
+    md = run_cli("export", path, cwd=workdir).stdout
+    assert "Ændringer i programmet" not in md and "Frokost flyttet" not in md
+    for _ in range(8):
+        t.send(">")
+    t.wait_until(lambda: sql(path, "SELECT count(*) FROM programme_changes") == "14", what="eight more")
+    data = json.loads(run_cli("export", path, "--format", "json", cwd=workdir).stdout)
+    changes = [c["text"] for c in data["agenda"]["changes"]]
+    assert len(changes) == 1 and changes[0].endswith(": Frokost flyttet 40 min senere, til 12.10"), changes
