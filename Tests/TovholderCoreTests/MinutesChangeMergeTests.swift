@@ -89,6 +89,11 @@ final class MinutesChangeMergeTests: XCTestCase {
         s.changeLog = [LoggedChange(at: at(9, 25, 20), change: c)]
         XCTAssertEqual(minutes(s).agenda.changes.map(\.text), ["Dagen startet kl. 09.25: resten af dagen flyttet 25 min senere"])
         XCTAssertEqual(minutes(s, .en).agenda.changes.map(\.text), ["The day started at 09:25: the rest of the day moved 25 min later"])
+        // Later in the day: the current item starts now and the rest follows.
+        var later = SessionState(programme: TestProgramme.day())
+        let lunch = later.moveItem(at: 3, byMinutes: 25)!  // pause 9.50 → 10.15, moved at 10.15
+        later.changeLog = [LoggedChange(at: at(10, 15, 5), change: lunch)]
+        XCTAssertEqual(minutes(later).agenda.changes.map(\.text), ["Pause startet kl. 10.15: resten af dagen flyttet 25 min senere"])
         // The same move made the evening before is an ordinary move.
         s.changeLog = [LoggedChange(at: at(9, 25) - 12 * 3600, change: c)]
         XCTAssertEqual(minutes(s).agenda.changes.map(\.text), ["Programmet blev ændret 21.25: Velkommen flyttet 25 min senere, til 09.25"])

@@ -64,8 +64,15 @@ public struct ExportStrings: Sendable {
     }
     /// "Dagen startet kl. 9.40: resten af dagen flyttet 25 min senere".
     public func dayStarted(_ at: String, minutes n: Int) -> String {
-        let how = n >= 0 ? t("\(n) min senere", "\(n) min later") : t("\(-n) min tidligere", "\(-n) min earlier")
-        return t("Dagen startet kl. \(at): resten af dagen flyttet \(how)", "The day started at \(at): the rest of the day moved \(how)")
+        t("Dagen startet kl. \(at): resten af dagen flyttet \(howMuch(n))", "The day started at \(at): the rest of the day moved \(howMuch(n))")
+    }
+    /// "Frokost startet kl. 12.10: resten af dagen flyttet 25 min senere".
+    public func itemStarted(_ title: String, _ at: String, minutes n: Int) -> String {
+        t("\(title) startet kl. \(at): resten af dagen flyttet \(howMuch(n))",
+          "\(title) started at \(at): the rest of the day moved \(howMuch(n))")
+    }
+    private func howMuch(_ n: Int) -> String {
+        n >= 0 ? t("\(n) min senere", "\(n) min later") : t("\(-n) min tidligere", "\(-n) min earlier")
     }
     public var notFollowedUp: String { t("ikke fulgt op", "not followed up") }
     public var earlierDaysLabel: String { t("Tidligere dage i forløbet", "Earlier days of the series") }

@@ -105,10 +105,12 @@ extension Minutes {
         let changes = ProgrammeChangeMerge.merged(session.changeLog).map { net -> ProgrammeChangeMinutes in
             let at = localDateTime(net.at, utcOffsetSeconds: utcOffsetSeconds).time
             let madeAt = localDateTime(net.lastAt, utcOffsetSeconds: utcOffsetSeconds).time
-            // The whole day moved so its first item begins as it is moved ("Start dagen nu").
-            if case let .moved(title, from, to) = net.change, title == first, abs(madeAt.minutes - to.minutes) <= 1 {
+            // The rest of the day moved so an item begins as it is moved ("Start dagen nu").
+            if case let .moved(title, from, to) = net.change, abs(madeAt.minutes - to.minutes) <= 1 {
+                let minutes = to.minutes - from.minutes
                 return ProgrammeChangeMinutes(at: at, atText: s.time(at), change: net.change,
-                                              text: s.dayStarted(s.time(to), minutes: to.minutes - from.minutes))
+                                              text: title == first ? s.dayStarted(s.time(to), minutes: minutes)
+                                                  : s.itemStarted(title, s.time(to), minutes: minutes))
             }
             return ProgrammeChangeMinutes(at: at, atText: s.time(at), change: net.change,
                                           text: s.programmeChanged(s.time(at), s.change(net.change)))
