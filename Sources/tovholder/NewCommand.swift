@@ -26,7 +26,11 @@ struct New: ParsableCommand {
         }
         let name = template ?? (from == nil ? TemplateCatalog.defaultName : Self.secondDay)
         var (programme, templateName) = try loadTemplate(name, lang)
-        programme.date = try heldOn(programme.date, lang)
+        // The next day of a series is proposed when the earlier day's roadmap planned it.
+        let planned = earlier.flatMap {
+            NextDayDate.proposed(roadmap: $0.roadmap, earlierDay: $0.state.programme.date, template: programme)
+        } ?? programme.date
+        programme.date = try heldOn(planned, byRoadmap: planned != programme.date, lang)
         if let earlier {
             programme.groups = earlier.workshop.activeGroups.map(\.name)
             programme.earlierDays = earlier.asEarlierDays
@@ -51,7 +55,8 @@ struct New: ParsableCommand {
 
     /// The date the day is held: --date, else asked when the template's date is not today and
     /// someone is at the terminal, else the template's (with a word on how to change it).
-    func heldOn(_ planned: CalendarDate, _ lang: Language) throws -> CalendarDate {
+    /// `byRoadmap`: `planned` is the earlier day's roadmap's date for this day, not the template's.
+    func heldOn(_ planned: CalendarDate, byRoadmap: Bool = false, _ lang: Language) throws -> CalendarDate {
         let today = Minutes.localDateTime(Date().timeIntervalSince1970, utcOffsetSeconds: localUTCOffset()).date
         if let date {
             switch DanishDate.parse(date, near: today) {
@@ -62,14 +67,18 @@ struct New: ParsableCommand {
         guard planned != today else { return planned }
         let plannedText = Wording.date(planned, lang)
         guard hasTerminal else {
-            FileHandle.standardError.write(Data(Localized(
-                da: "Dagen får skabelonens dato, \(plannedText). En anden dato: --date ÅÅÅÅ-MM-DD.\n",
-                en: "The day gets the template's date, \(plannedText). Another date: --date YYYY-MM-DD.\n").text(lang).utf8))
+            FileHandle.standardError.write(Data((byRoadmap
+                ? Localized(da: "Dagen får køreplanens dato fra den forrige dag, \(plannedText). En anden dato: --date ÅÅÅÅ-MM-DD.\n",
+                            en: "The day gets the date the earlier day's roadmap gave it, \(plannedText). Another date: --date YYYY-MM-DD.\n")
+                : Localized(da: "Dagen får skabelonens dato, \(plannedText). En anden dato: --date ÅÅÅÅ-MM-DD.\n",
+                            en: "The day gets the template's date, \(plannedText). Another date: --date YYYY-MM-DD.\n")).text(lang).utf8))
             return planned
         }
+        let said = byRoadmap ? Localized(da: "Køreplanen fra den forrige dag siger \(plannedText).", en: "The earlier day's roadmap says \(plannedText).")
+            : Localized(da: "Skabelonen er til \(plannedText).", en: "The template is for \(plannedText).")
         while true {
-            print(Localized(da: "Skabelonen er til \(plannedText). Hvilken dato holdes dagen? (Enter: \(plannedText); \"i dag\": \(Wording.date(today, lang))) ",
-                            en: "The template is for \(plannedText). Which date is the day held? (Enter: \(plannedText); \"today\": \(Wording.date(today, lang))) ").text(lang),
+            print(said.text(lang) + Localized(da: " Hvilken dato holdes dagen? (Enter: \(plannedText); \"i dag\": \(Wording.date(today, lang))) ",
+                            en: " Which date is the day held? (Enter: \(plannedText); \"today\": \(Wording.date(today, lang))) ").text(lang),
                   terminator: "")
             guard let line = readLine()?.trimmingCharacters(in: .whitespaces) else { return planned }
             if line.isEmpty { return planned }

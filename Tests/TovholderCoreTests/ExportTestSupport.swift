@@ -26,7 +26,7 @@ struct ExportSample {
 
     static func referenceDay() throws -> DayTemplate {
         switch TemplateLoader.load(path: referenceDayPath) {
-        case let .success(day): return day
+        case let .success(day): return day.dated(day.date)  // as a session made from it holds it
         case let .failure(errors): XCTFail(errors.text(.en)); throw errors
         }
     }

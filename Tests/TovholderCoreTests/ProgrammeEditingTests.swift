@@ -54,7 +54,7 @@ final class ProgrammeEditingTests: StoreTestCase {
         let m = Minutes(session: loaded, workshop: try store.loadWorkshop(), agreements: [:], roadmap: [],
                         utcOffsetSeconds: 0, exportedAt: 0, language: .da)
         XCTAssertEqual(m.agenda.changes.map { $0.text.hasPrefix("Programmet blev ændret ") }, [true, true])
-        XCTAssertTrue(m.agenda.changes[0].text.hasSuffix(": Pause flyttet til 10.05"), m.agenda.changes[0].text)
+        XCTAssertTrue(m.agenda.changes[0].text.hasSuffix(": Pause flyttet 15 min senere, til 10.05"), m.agenda.changes[0].text)
         XCTAssertTrue(m.agenda.changes[1].text.hasSuffix(": Tak for i dag omdøbt til Farvel"))
         XCTAssertEqual(m.agenda.items.map(\.plannedText)[3], "10.05–10.15")
     }

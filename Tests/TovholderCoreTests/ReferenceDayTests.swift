@@ -16,7 +16,9 @@ final class ReferenceDayTests: XCTestCase {
     func testHeader() throws {
         let day = try load()
         XCTAssertEqual(day.title, "Borgerens møde med kommunen")
-        XCTAssertEqual(day.subtitle, "Udviklingsuge del 1 – tirsdag den 5. december")
+        // The weekday and date follow the day the session is made for (DatePlaceholderTests).
+        XCTAssertEqual(day.subtitle, "Udviklingsuge del 1 – {ugedag} den {dato}")
+        XCTAssertEqual(day.dated(day.date).subtitle, "Udviklingsuge del 1 – tirsdag den 5. december 2023")
         XCTAssertEqual(day.organisation, "Albertslund Kommune")
         XCTAssertEqual(day.date, CalendarDate(year: 2023, month: 12, day: 5))
         XCTAssertTrue(day.challenge.question.hasPrefix("Hvordan kan vi arbejde for et bedre møde med borgeren"))

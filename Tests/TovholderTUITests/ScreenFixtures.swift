@@ -16,7 +16,7 @@ enum ScreenFixtures {
 
     static let referenceDay: DayTemplate = {
         switch TemplateLoader.load(path: root + "/sessions/udviklingsdag.yaml") {
-        case .success(let day): return day
+        case .success(let day): return day.dated(day.date)  // as a session made from it holds it
         case .failure(let e): fatalError("reference day does not load: \(e)")
         }
     }()

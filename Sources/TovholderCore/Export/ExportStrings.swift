@@ -54,6 +54,26 @@ public struct ExportStrings: Sendable {
     public func programmeChanged(_ at: String, _ what: String) -> String {
         t("Programmet blev ændret \(at): \(what)", "The programme was changed at \(at): \(what)")
     }
+    /// A change as the minutes word it: a move by its net minutes ("Frokost flyttet 40 min
+    /// senere, til 12.10"), everything else as the console says it.
+    public func change(_ c: ProgrammeChange) -> String {
+        guard case let .moved(title, from, to) = c else { return c.text(language) }
+        let n = to.minutes - from.minutes
+        return n >= 0 ? t("\(title) flyttet \(n) min senere, til \(time(to))", "\(title) moved \(n) min later, to \(time(to))")
+            : t("\(title) flyttet \(-n) min tidligere, til \(time(to))", "\(title) moved \(-n) min earlier, to \(time(to))")
+    }
+    /// "Dagen startet kl. 9.40: resten af dagen flyttet 25 min senere".
+    public func dayStarted(_ at: String, minutes n: Int) -> String {
+        t("Dagen startet kl. \(at): resten af dagen flyttet \(howMuch(n))", "The day started at \(at): the rest of the day moved \(howMuch(n))")
+    }
+    /// "Frokost startet kl. 12.10: resten af dagen flyttet 25 min senere".
+    public func itemStarted(_ title: String, _ at: String, minutes n: Int) -> String {
+        t("\(title) startet kl. \(at): resten af dagen flyttet \(howMuch(n))",
+          "\(title) started at \(at): the rest of the day moved \(howMuch(n))")
+    }
+    private func howMuch(_ n: Int) -> String {
+        n >= 0 ? t("\(n) min senere", "\(n) min later") : t("\(-n) min tidligere", "\(-n) min earlier")
+    }
     public var notFollowedUp: String { t("ikke fulgt op", "not followed up") }
     public var earlierDaysLabel: String { t("Tidligere dage i forløbet", "Earlier days of the series") }
     public func followUpHeading(_ days: String) -> String { t("Opfølgning på aftaler fra \(days)", "Follow-up of agreements from \(days)") }

@@ -81,7 +81,7 @@ public enum HTMLMinutes {
                 h += "<h4>\(esc(s.followUpHeading(Array(Set(g.followUp.map(\.dayText))).sorted().joined(separator: ", "))))</h4>\n"
                 h += list(g.followUp.map { f in
                     "<strong>" + esc(f.who.isEmpty ? s.empty : f.who) + ":</strong> " + esc(f.knowledge)
-                        + (f.dueText.isEmpty ? "" : " · " + esc(s.byWhen + " " + f.dueText))
+                        + (f.dueText.isEmpty ? "" : " · " + esc(s.byWhen + " " + f.dueShown))
                         + " — <strong>" + esc(f.statusText) + "</strong>" + (f.note.isEmpty ? "" : ": " + esc(f.note))
                 }, cls: "followup")
             }
@@ -129,7 +129,7 @@ public enum HTMLMinutes {
                 h += a.rows.isEmpty ? "<p class=\"none\">\(esc(s.none))</p>\n" : list(a.rows.map { r in
                     "<strong>\(esc(s.who)):</strong> \(esc(r.who.isEmpty ? s.empty : r.who)) · "
                         + "<strong>\(esc(s.knowledge)):</strong> \(esc(r.knowledge.isEmpty ? s.empty : r.knowledge))"
-                        + (r.dueText.isEmpty ? "" : " · <strong>\(esc(s.byWhen)):</strong> \(esc(r.dueText))")
+                        + (r.dueText.isEmpty ? "" : " · <strong>\(esc(s.byWhen)):</strong> \(esc(r.dueShown))")
                 })
                 h += "<h4>\(esc(q[3]))</h4>\n" + list([
                     "<strong>\(esc(s.nextMeeting)):</strong> \(esc(a.nextMeeting.text))",

@@ -33,7 +33,7 @@ public enum ICSMinutes {
             var description = [m.title + " · " + m.organisation]
             description += a.rows.map { r in
                 [r.who, r.knowledge].filter { !$0.isEmpty }.joined(separator: ": ")
-                    + (r.dueText.isEmpty ? "" : " (" + s.byWhen.lowercased() + " " + r.dueText + ")")
+                    + (r.dueText.isEmpty ? "" : " (" + s.byWhen.lowercased() + " " + r.dueShown + ")")
             }
             lines += ["DESCRIPTION:" + text(description.joined(separator: "\n")), "END:VEVENT"]
         }
@@ -70,7 +70,7 @@ public enum ICSMinutes {
             var description = [m.title + " · " + m.organisation, g.name]
             if !r.who.isEmpty { description.append(s.who + ": " + r.who) }
             if !r.knowledge.isEmpty { description.append(s.knowledge + ": " + r.knowledge) }
-            description.append(s.byWhen + ": " + r.dueText)
+            description.append(s.byWhen + ": " + r.dueShown)
             return ["BEGIN:VEVENT", "UID:agreement-g\(g.id)-row\(i + 1).\(m.sessionID)@tovholder", stamp,
                     "DTSTART;VALUE=DATE:" + compact(due), "DTEND;VALUE=DATE:" + compact(due.nextDay),
                     "SUMMARY:" + text(s.dueSummary(group: g.name, who: r.who, knowledge: r.knowledge)),

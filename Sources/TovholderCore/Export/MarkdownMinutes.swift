@@ -63,7 +63,7 @@ public enum MarkdownMinutes {
                 out.heading(4, s.followUpHeading(Array(Set(g.followUp.map(\.dayText))).sorted().joined(separator: ", ")))
                 out.rawList(g.followUp.map { f in
                     "**" + inline(f.who.isEmpty ? s.empty : f.who, indent: 2) + ":** " + inline(f.knowledge, indent: 2)
-                        + (f.dueText.isEmpty ? "" : " · " + s.byWhen + " " + inline(f.dueText, indent: 2))
+                        + (f.dueText.isEmpty ? "" : " · " + s.byWhen + " " + inline(f.dueShown, indent: 2))
                         + " — **" + inline(f.statusText) + "**" + (f.note.isEmpty ? "" : ": " + inline(f.note, indent: 2))
                 })
             }
@@ -109,7 +109,7 @@ public enum MarkdownMinutes {
             out.rawList(a.rows.map { r in
                 "**" + s.who + ":** " + inline(r.who.isEmpty ? s.empty : r.who, indent: 2)
                     + " · **" + s.knowledge + ":** " + inline(r.knowledge.isEmpty ? s.empty : r.knowledge, indent: 2)
-                    + (r.dueText.isEmpty ? "" : " · **" + s.byWhen + ":** " + inline(r.dueText, indent: 2))
+                    + (r.dueText.isEmpty ? "" : " · **" + s.byWhen + ":** " + inline(r.dueShown, indent: 2))
             })
             out.heading(4, q[3])
             out.rawList([
@@ -164,8 +164,10 @@ public enum MarkdownMinutes {
         var digitsSoFar = 0
         for c in line {
             if atStart {
-                if c == " " { out += "&#32;"; continue }
-                if c == "\t" { out += "&#9;"; continue }
+                // Only whitespace before anything else indents; after digits ("70 %") a space
+                // is plain text, and an entity there would stand in the source for nothing.
+                if digitsSoFar == 0 && c == " " { out += "&#32;"; continue }
+                if digitsSoFar == 0 && c == "\t" { out += "&#9;"; continue }
                 if c.isASCII && c.isNumber && digitsSoFar < 10 { digitsSoFar += 1; out.append(c); continue }
                 atStart = false
                 if digitsSoFar > 0 {
@@ -176,6 +178,11 @@ public enum MarkdownMinutes {
             }
             if special.contains(c) { out += "\\" }
             out.append(c)
+        }
+        // cmark drops the spaces that end a paragraph or heading; the last one as an entity
+        // keeps them all (only there: "70 %" needs none).
+        if let last = out.last, (last == " " || last == "\t"), !out.hasSuffix("&#32;"), !out.hasSuffix("&#9;") {
+            out.removeLast(); out += last == " " ? "&#32;" : "&#9;"
         }
         return out
     }

@@ -147,8 +147,11 @@ public struct AgreementRowMinutes: Codable, Equatable, Sendable {
     public var who: String
     public var knowledge: String
     public var due: CalendarDate?
-    /// The date worded when it could be read, else as typed.
+    /// The date worded when it could be read, else as typed (and as typed, with the
+    /// question, when it names the wrong weekday).
     public var dueText: String
+    /// "12/1 er en tirsdag" when the typed date names another weekday (`WeekdayCheck`).
+    public var weekdayQuestion: String? = nil
 }
 
 public struct NextMeetingMinutes: Codable, Equatable, Sendable {
@@ -160,6 +163,8 @@ public struct NextMeetingMinutes: Codable, Equatable, Sendable {
     public var place: String
     /// "18. januar 2024 kl. 10.00, Rådhuset" from whatever was filled in; "(tom)" for nothing.
     public var text: String
+    /// "12/1 er en tirsdag" when the typed date names another weekday (`WeekdayCheck`).
+    public var weekdayQuestion: String? = nil
     /// Whether anything at all was filled in.
     public var isEmpty: Bool { dateText.isEmpty && timeText.isEmpty && place.isEmpty }
 }
@@ -172,4 +177,14 @@ public struct PhaseMinutes: Codable, Equatable, Sendable {
     public var datesText: String
     public var title: String
     public var activities: [String]
+}
+
+extension AgreementRowMinutes {
+    /// The deadline as the documents show it: with the weekday question when there is one.
+    public var dueShown: String { weekdayQuestion.map { dueText + " (" + $0 + ")" } ?? dueText }
+}
+
+extension FollowUpMinutes {
+    /// The deadline as the documents show it: with the weekday question when there is one.
+    public var dueShown: String { weekdayQuestion.map { dueText + " (" + $0 + ")" } ?? dueText }
 }

@@ -81,10 +81,19 @@ extension Minutes {
                   let left = starts.filter({ ($0.at, $0.index) > (begun, index) }).map(\.at).min() else { return false }
             return left - begun < 60
         }
+        // The day stands on its first item from the start, whether or not its countdown ran
+        // (only a started timer records the first item's start): it was held when the day
+        // was still on it at its planned time, i.e. the next item began after that.
+        func stoodOnAtItsTime(_ index: Int) -> Bool {
+            guard index == 0, let item = session.programme.agenda.first,
+                  let left = starts.filter({ $0.index > 0 }).map(\.at).min() else { return false }
+            let planned = Double(session.programme.date.dayNumber * 86_400 + item.start.minutes * 60 - utcOffsetSeconds)
+            return left > planned
+        }
         let items = plan.rows.enumerated().map { index, row -> AgendaItemMinutes in
             let status: MinutesItemStatus = index == session.currentIndex ? .current
                 : row.actualStart != nil ? (passedThrough(index) ? .passed : .held)
-                : index < session.currentIndex ? .skipped : .notReached
+                : index < session.currentIndex ? (stoodOnAtItsTime(index) ? .held : .skipped) : .notReached
             let item = row.item
             return AgendaItemMinutes(
                 id: item.id, kind: item.kind, title: item.title, subtitle: item.subtitle,
@@ -92,10 +101,19 @@ extension Minutes {
                 plannedText: s.time(item.start) + "–" + s.time(item.end),
                 actualStartText: row.actualStart.map(s.time), statusText: s.status(status))
         }
-        let changes = session.changeLog.map { logged -> ProgrammeChangeMinutes in
-            let at = localDateTime(logged.at, utcOffsetSeconds: utcOffsetSeconds).time
-            return ProgrammeChangeMinutes(at: at, atText: s.time(at), change: logged.change,
-                                          text: s.programmeChanged(s.time(at), logged.change.text(s.language)))
+        let first = session.programme.agenda.first?.title
+        let changes = ProgrammeChangeMerge.merged(session.changeLog).map { net -> ProgrammeChangeMinutes in
+            let at = localDateTime(net.at, utcOffsetSeconds: utcOffsetSeconds).time
+            let madeAt = localDateTime(net.lastAt, utcOffsetSeconds: utcOffsetSeconds).time
+            // The rest of the day moved so an item begins as it is moved ("Start dagen nu").
+            if case let .moved(title, from, to) = net.change, abs(madeAt.minutes - to.minutes) <= 1 {
+                let minutes = to.minutes - from.minutes
+                return ProgrammeChangeMinutes(at: at, atText: s.time(at), change: net.change,
+                                              text: title == first ? s.dayStarted(s.time(to), minutes: minutes)
+                                                  : s.itemStarted(title, s.time(to), minutes: minutes))
+            }
+            return ProgrammeChangeMinutes(at: at, atText: s.time(at), change: net.change,
+                                          text: s.programmeChanged(s.time(at), s.change(net.change)))
         }
         return AgendaMinutes(started: plan.started, delayMinutes: plan.delayMinutes,
                              delayText: plan.started ? s.delay(minutes: plan.delayMinutes) : s.notStarted,
@@ -135,19 +153,44 @@ extension Minutes {
 
     static func agreement(_ a: Agreement, _ s: ExportStrings) -> AgreementMinutes {
         let m = a.nextMeeting
-        let dateText = m.date.map(s.date) ?? clean(m.dateText), timeText = m.time.map(s.time) ?? clean(m.timeText)
-        var when = dateText
-        if !timeText.isEmpty { when += (when.isEmpty ? "" : " ") + s.at + " " + timeText }
+        let date = dateWords(m.dateText, m.date, s), timeText = m.time.map(s.time) ?? clean(m.timeText)
+        var when = date.text
+        if let question = date.question { when += " (" + question + ")" }
+        let at = timeWords(m.timeText, m.time, s)
+        if !at.isEmpty { when += (when.isEmpty ? "" : " ") + at }
         let summary = [when, clean(m.place)].filter { !$0.isEmpty }.joined(separator: ", ")
         return AgreementMinutes(
             perspectives: clean(a.perspectives), involve: clean(a.involve),
             rows: a.rows.filter { !$0.isBlank }.map {
-                AgreementRowMinutes(who: clean($0.who), knowledge: clean($0.knowledge), due: $0.due,
-                                    dueText: $0.due.map(s.date) ?? clean($0.dueText))
+                let due = dateWords($0.dueText, $0.due, s)
+                return AgreementRowMinutes(who: clean($0.who), knowledge: clean($0.knowledge), due: $0.due,
+                                           dueText: due.text, weekdayQuestion: due.question)
             },
-            nextMeeting: NextMeetingMinutes(date: m.date, time: m.time, dateText: dateText, timeText: timeText,
-                                            place: clean(m.place), text: summary.isEmpty ? s.empty : summary),
+            nextMeeting: NextMeetingMinutes(date: m.date, time: m.time, dateText: date.text, timeText: timeText,
+                                            place: clean(m.place), text: summary.isEmpty ? s.empty : summary,
+                                            weekdayQuestion: date.question),
             tovholder: clean(a.tovholder))
+    }
+
+    /// A typed date as the minutes word it: "18. januar 2024" when it can be read; as typed
+    /// when it cannot, or when it names a weekday the date is not (then with the question).
+    static func dateWords(_ typed: String, _ date: CalendarDate?, _ s: ExportStrings) -> (text: String, question: String?) {
+        guard let date else { return (clean(typed), nil) }
+        if let question = WeekdayCheck.question(typed, date: date, s.language) { return (clean(typed), question) }
+        return (s.date(date), nil)
+    }
+
+    /// A typed time as the summary says it, with its "kl." once: "kl. 14.00", "kl. 13.30–15.00"
+    /// for a range, and a text that cannot be read as typed, given "kl." only when it has
+    /// none of its own ("kl. kl. 13.30-15" was the minutes' word for a typed range).
+    static func timeWords(_ typed: String, _ time: ClockTime?, _ s: ExportStrings) -> String {
+        if let time { return s.at + " " + s.time(time) }
+        if let range = TimeRange.parse(typed) { return s.at + " " + s.time(range.start) + "–" + s.time(range.end) }
+        let text = clean(typed)
+        guard !text.isEmpty else { return "" }
+        let lower = text.lowercased()
+        let own = ["kl.", "kl ", "klokken", "at ", "fra ", "from "].contains { lower.hasPrefix($0) }
+        return own ? text : s.at + " " + text
     }
 
     /// Notes in agenda order, blank ones left out; notes for items the programme no longer

@@ -22,6 +22,8 @@ public struct FollowUpMinutes: Codable, Equatable, Sendable {
     public var status: FollowUpStatus?
     public var statusText: String
     public var note: String
+    /// "12/1 er en tirsdag" when the typed date names another weekday (`WeekdayCheck`).
+    public var weekdayQuestion: String? = nil
 }
 
 public struct ChangedEntryMinutes: Codable, Equatable, Sendable {
@@ -51,9 +53,11 @@ extension Minutes {
 
     static func followUp(_ agreement: Agreement?, _ s: ExportStrings) -> [FollowUpMinutes] {
         (agreement?.earlier ?? []).map {
-            FollowUpMinutes(day: $0.day, dayText: s.date($0.day), who: clean($0.who), knowledge: clean($0.knowledge),
-                            dueText: $0.due.map(s.date) ?? clean($0.dueText), status: $0.status,
-                            statusText: $0.status.map { $0.title.text(s.language) } ?? s.notFollowedUp, note: clean($0.note))
+            let due = dateWords($0.dueText, $0.due, s)
+            return FollowUpMinutes(day: $0.day, dayText: s.date($0.day), who: clean($0.who), knowledge: clean($0.knowledge),
+                                   dueText: due.text, status: $0.status,
+                                   statusText: $0.status.map { $0.title.text(s.language) } ?? s.notFollowedUp, note: clean($0.note),
+                                   weekdayQuestion: due.question)
         }
     }
 

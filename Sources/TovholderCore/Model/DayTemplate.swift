@@ -160,8 +160,14 @@ public struct RoadmapPhase: Codable, Equatable, Sendable {
     public var to: CalendarDate?
     public var title: String
     public var activities: [String]
-    public init(from: CalendarDate, to: CalendarDate? = nil, title: String, activities: [String] = []) {
+    /// Set when the template wrote the date relative to the day (`+6w`); `from`/`to` then hold
+    /// it counted from the template's date until `DayTemplate.dated` fixes it for the session.
+    public var fromOffset: DateOffset?
+    public var toOffset: DateOffset?
+    public init(from: CalendarDate, to: CalendarDate? = nil, title: String, activities: [String] = [],
+                fromOffset: DateOffset? = nil, toOffset: DateOffset? = nil) {
         self.from = from; self.to = to; self.title = title; self.activities = activities
+        self.fromOffset = fromOffset; self.toOffset = toOffset
     }
 }
 

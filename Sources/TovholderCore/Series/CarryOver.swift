@@ -66,11 +66,15 @@ enum CarryOver {
     }
 
     /// The roadmap is one plan for the whole series: as the earlier day left it, then the new
-    /// programme's phases it does not have yet (same start and title), in date order.
+    /// programme's phases it does not have yet, in date order. A carried phase replaces the
+    /// template's phase of the same title (ignoring case and spaces), whatever its dates: the
+    /// template's dates are its author's guess, the carried ones what the series agreed, and
+    /// one phase listed twice would reach the minutes and the calendar twice.
     static func carryRoadmap(_ db: Database, _ earlier: EarlierSession, programme: DayTemplate, day: CalendarDate) throws {
         var phases: [(from: CalendarDate, to: CalendarDate?, title: String, activities: [String], origin: String?)] =
             earlier.roadmap.map { ($0.from, $0.to, $0.title, $0.activities, ($0.originDay ?? day).iso) }
-        for phase in programme.roadmap where !phases.contains(where: { $0.from == phase.from && $0.title == phase.title }) {
+        let carried = Set(phases.map { sameTitle($0.title) })
+        for phase in programme.roadmap where !carried.contains(sameTitle(phase.title)) {
             phases.append((phase.from, phase.to, phase.title, phase.activities, nil))
         }
         for (i, phase) in phases.enumerated().sorted(by: { ($0.element.from, $0.offset) < ($1.element.from, $1.offset) }).map(\.element).enumerated() {
@@ -79,5 +83,10 @@ enum CarryOver {
                 """, arguments: [phase.from.iso, phase.to?.iso, storable(phase.title),
                                  SessionSchema.activitiesJSON(phase.activities), Double(i + 1), phase.origin])
         }
+    }
+
+    /// A title as compared: trimmed, inner runs of space as one, ignoring case.
+    static func sameTitle(_ title: String) -> String {
+        title.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }

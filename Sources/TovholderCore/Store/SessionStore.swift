@@ -122,6 +122,8 @@ public final class SessionStore: @unchecked Sendable {
     public static func create(path: String, programme: DayTemplate, templateName: String,
                               now: Double, carrying earlier: EarlierSession? = nil) throws -> SessionStore {
         if FileManager.default.fileExists(atPath: path) { throw SessionError.exists(path: path) }
+        // Placeholders and relative roadmap dates are fixed to the day here, once.
+        let programme = programme.dated(programme.date)
         let temp = path + ".new-\(getpid())"
         defer { removeSidecars(temp); unlink(temp) }
         do {

@@ -40,7 +40,7 @@ extension NodeReader {
         let agenda = required(f, "agenda").flatMap(readAgenda)
         let example = f["example"].flatMap { NodeReader.isNull($0.value) ? nil : readExample($0) }
         let questions = texts(f["agreement_questions"])
-        let roadmap = list(f["roadmap"]).compactMap(readPhase)
+        let roadmap = list(f["roadmap"]).compactMap { readPhase($0, day: date) }
         deckSelection = readDeckSelection(f["decks"])
         let prompts = readPrompts(f["prompts"])
         let voteDots = f["vote_dots"].flatMap { int($0, in: 1...20) } ?? DayTemplate.defaultVoteDots
@@ -205,19 +205,30 @@ extension NodeReader {
                              trialActions: actions, signs: signs)
     }
 
-    private func readPhase(_ node: Node) -> RoadmapPhase? {
+    /// A phase's dates are ISO dates or relative to the day (`+6w`, see `DateOffset`), counted
+    /// here from the template's `day` and again from the held day by `DayTemplate.dated`.
+    private func readPhase(_ node: Node, day: CalendarDate?) -> RoadmapPhase? {
         guard let f = fields(node, named: "roadmap", allowed: K.phase) else { return nil }
         requireKeys(f, ["from", "title"])
-        let from = required(f, "from").flatMap(date)
+        func phaseDate(_ field: Field) -> (CalendarDate, DateOffset?)? {
+            if let s = field.value.scalar?.string, let offset = DateOffset(parsing: s) {
+                guard let day else { return nil }  // the day's own date is reported already
+                guard let d = offset.applied(to: day) else { report(field.value, M.badDate(s)); return nil }
+                return (d, offset)
+            }
+            return date(field).map { ($0, nil) }
+        }
+        let from = required(f, "from").flatMap(phaseDate)
         let toField = f["to"].flatMap { NodeReader.isNull($0.value) ? nil : $0 }
-        let to = toField.flatMap(date)
-        if let from, let to, let tf = toField, to < from {
-            report(tf.value, M.roadmapBackwards(from: from, to: to))
+        let to = toField.flatMap(phaseDate)
+        if let from, let to, let tf = toField, to.0 < from.0 {
+            report(tf.value, M.roadmapBackwards(from: from.0, to: to.0))
         }
         let title = required(f, "title").flatMap(text)
         let activities = texts(f["activities"])
         guard let from, let title else { return nil }
-        return RoadmapPhase(from: from, to: to, title: title, activities: activities)
+        return RoadmapPhase(from: from.0, to: to?.0, title: title, activities: activities,
+                            fromOffset: from.1, toOffset: to?.1)
     }
 }
 

@@ -63,6 +63,10 @@ enum AgreementScreen {
                 rows.append(ChainRow(text: "⚠ " + problem, role: .error, indent: indent + labelWidth, slot: index))
             } else if let readable = readableDate(slot, agreement, s) {
                 rows.append(ChainRow(text: "→ " + readable, role: .muted, indent: indent + labelWidth, slot: index))
+                // Saved as typed; the question asks which was meant ("12/1 er en tirsdag").
+                if let question = weekdayQuestion(slot, agreement, s) {
+                    rows.append(ChainRow(text: "? " + question, role: .timerWarning, indent: indent + labelWidth, slot: index))
+                }
             }
         }
         let listRect = Rect(x: area.x, y: y, width: area.width, height: body.maxY - y)
@@ -133,6 +137,17 @@ enum AgreementScreen {
         switch slot {
         case .field(.nextDate): return a.nextMeeting.date.map { DanishDate.format($0, s.language) }
         case .row(let id, .dueText): return a.rows.first { $0.id == id }?.due.map { DanishDate.format($0, s.language) }
+        default: return nil
+        }
+    }
+
+    /// "12/1 er en tirsdag" when a read date's text names another weekday.
+    static func weekdayQuestion(_ slot: AgreementSlot, _ a: Agreement, _ s: Strings) -> String? {
+        switch slot {
+        case .field(.nextDate):
+            return a.nextMeeting.date.flatMap { WeekdayCheck.question(a.nextMeeting.dateText, date: $0, s.language) }
+        case .row(let id, .dueText):
+            return a.rows.first { $0.id == id }.flatMap { r in r.due.flatMap { WeekdayCheck.question(r.dueText, date: $0, s.language) } }
         default: return nil
         }
     }
