@@ -82,21 +82,26 @@ final class MinutesChangeMergeTests: XCTestCase {
                        "30 → 40 → 30 and 30 → 35 → 30 leave only the rename")
     }
 
-    func testStartingTheDayNowIsOneLineAboutTheWholeDay() {
-        // Pressed at 9.25: the first item, planned at 9.00, starts now and the rest follows.
+    func testStartingTheDayNowIsOneLineAboutTheWholeDay() throws {
+        // S pressed at 9.25: the first item, planned at 9.00, starts now and the rest follows.
         var s = SessionState(programme: TestProgramme.day())
-        let c = s.moveItem(at: 0, byMinutes: 25)!
+        let c = try XCTUnwrap(s.startNow(atMinute: 9 * 60 + 25))
         s.changeLog = [LoggedChange(at: at(9, 25, 20), change: c)]
         XCTAssertEqual(minutes(s).agenda.changes.map(\.text), ["Dagen startet kl. 09.25: resten af dagen flyttet 25 min senere"])
         XCTAssertEqual(minutes(s, .en).agenda.changes.map(\.text), ["The day started at 09:25: the rest of the day moved 25 min later"])
         // Later in the day: the current item starts now and the rest follows.
         var later = SessionState(programme: TestProgramme.day())
-        let lunch = later.moveItem(at: 3, byMinutes: 25)!  // pause 9.50 → 10.15, moved at 10.15
-        later.changeLog = [LoggedChange(at: at(10, 15, 5), change: lunch)]
-        XCTAssertEqual(minutes(later).agenda.changes.map(\.text), ["Pause startet kl. 10.15: resten af dagen flyttet 25 min senere"])
-        // The same move made the evening before is an ordinary move.
-        s.changeLog = [LoggedChange(at: at(9, 25) - 12 * 3600, change: c)]
-        XCTAssertEqual(minutes(s).agenda.changes.map(\.text), ["Programmet blev ændret 21.25: Velkommen flyttet 25 min senere, til 09.25"])
+        _ = later.go(to: 3, at: at(10, 0))
+        let pause = try XCTUnwrap(later.startNow(atMinute: 10 * 60 + 15))
+        later.changeLog = [LoggedChange(at: at(10, 15, 5), change: pause)]
+        XCTAssertEqual(minutes(later).agenda.changes.map(\.text).count, 1)
+        XCTAssertTrue(minutes(later).agenda.changes[0].text.hasSuffix("startet kl. 10.15: resten af dagen flyttet 25 min senere"),
+                      minutes(later).agenda.changes[0].text)
+        // A move with > that happens to land at the moment it was made is an ordinary move.
+        var moved = SessionState(programme: TestProgramme.day())
+        let m = try XCTUnwrap(moved.moveItem(at: 0, byMinutes: 25))
+        moved.changeLog = [LoggedChange(at: at(9, 25, 20), change: m)]
+        XCTAssertEqual(minutes(moved).agenda.changes.map(\.text), ["Programmet blev ændret 09.25: Velkommen flyttet 25 min senere, til 09.25"])
     }
 
     func testAWelcomeStoodOnWithoutItsTimerIsHeld() {

@@ -5,7 +5,7 @@ import os
 import statistics
 import time
 
-from conftest import programme, sql
+from conftest import programme, run_cli, sql
 
 FILE = "udviklingsdag.tovholder"
 
@@ -114,6 +114,11 @@ def test_start_now_after_a_late_start_is_one_change(term, workdir):
     assert after[0]["start"] != day["agenda"][0]["start"]
     assert after[-1]["start"] != day["agenda"][-1]["start"], "the whole day moved"
     print("\nS change:", change)
+    # The minutes say it once, as the start of the day.
+    md = run_cli("export", path, "--format", "markdown", cwd=workdir).stdout
+    shift = after[0]["start"] - day["agenda"][0]["start"]
+    lines = [line for line in md.splitlines() if "flyttet" in line or "startet" in line]
+    assert len(lines) == 1 and "Dagen startet kl. " in lines[0] and f"resten af dagen flyttet {shift} min senere" in lines[0], lines
 
 
 def test_esc_in_the_agreement_form_then_letters_change_no_goal(term, workdir):

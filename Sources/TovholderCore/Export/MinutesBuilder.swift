@@ -104,9 +104,8 @@ extension Minutes {
         let first = session.programme.agenda.first?.title
         let changes = ProgrammeChangeMerge.merged(session.changeLog).map { net -> ProgrammeChangeMinutes in
             let at = localDateTime(net.at, utcOffsetSeconds: utcOffsetSeconds).time
-            let madeAt = localDateTime(net.lastAt, utcOffsetSeconds: utcOffsetSeconds).time
-            // The rest of the day moved so an item begins as it is moved ("Start dagen nu").
-            if case let .moved(title, from, to) = net.change, abs(madeAt.minutes - to.minutes) <= 1 {
+            // "Start dagen nu" (`S`): the rest of the day moved so the current item begins now.
+            if case let .startedNow(title, from, to) = net.change {
                 let minutes = to.minutes - from.minutes
                 return ProgrammeChangeMinutes(at: at, atText: s.time(at), change: net.change,
                                               text: title == first ? s.dayStarted(s.time(to), minutes: minutes)
