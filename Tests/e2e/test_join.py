@@ -155,7 +155,8 @@ def test_killing_a_participant_mid_edit_disturbs_no_one(term, workdir):
     f.send("g"); f.wait_for("Grupper")
     f.send("Enter"); f.wait_for("Arbejdsark · Gruppe 1")
     f.wait_until(lambda: "skriver her" not in f.screen(), timeout=12, what="the lease ran out")
-    f.type(" – færdig")  # typed straight into the focused goal
+    f.send("Up")  # the sheet opens on its new-entry line (issue 22): up to the goal
+    f.type(" – færdig")
     f.wait_until(lambda: goal_of(path, "Gruppe 1") == "Halvt skrevet – færdig", what="finished by the facilitator")
 
 
@@ -179,5 +180,6 @@ def test_an_edit_committed_while_this_terminal_types_is_still_shown(term, workdi
         p1.send("F5")  # plenum: every group's goals
         p1.wait_for("Opsamling i plenum")
         p1.wait_for(theirs, timeout=2)
-        p1.send("F5")  # back to the worksheet, on the goal
+        p1.send("F5")  # back to the worksheet, on its new-entry line (issue 22)
         p1.wait_for("Arbejdsark · Gruppe 1")
+        p1.send("Up")  # to the goal

@@ -125,7 +125,7 @@ SPELLINGS = [
     ("\x1bOP", "F1 (xterm): help"), ("\x1b[11~", "F1 (VT220, PuTTY): back"),
     ("\x1b[[A", "F1 (Linux console): help"), ("\x1bOP", "F1: back"), (" kender", None),
     ("\x1b[15~", "F5: plenum"), ("\x1b[15~", "F5: back to the worksheet"),
-    (" sagen (npq)", None),
+    ("\x1b[A", "Up: back to the goal (a sheet opens on its new-entry line, issue 22)"), (" sagen (npq)", None),
 ]
 MEANT = "Hver borger mødes af en kollega, der kender sagen (npq)"
 
@@ -593,12 +593,14 @@ def test_no_screen_shows_internal_names(term, workdir):
     f.send("Enter")
     screen = f.wait_for("skriver her…")
     assert_no_internal_names(screen)
+    f.send("Up")  # the sheet opens on its new-entry line (issue 22): up to the goal
     f.send("F12")
     screen = f.wait_for("Tidligere udgaver · Gruppe 1 · Mål 1")
     assert_no_internal_names(screen)
     # The facilitator can take over any field; the participant is told, by names people know.
     esc(f)
     f.wait_for("Arbejdsark · Gruppe 1")
+    f.send("Up")  # back on the sheet, on its new-entry line: up to the goal
     f.type("!")
     screen = p1.wait_for("har overtaget")
     assert "Facilitator (" in screen and "Gruppe 1 · Mål 1" in flat(screen), screen

@@ -105,8 +105,10 @@ def test_plenum_shows_groups_side_by_side_and_saves_notes(term, workdir):
     t.send("o")
     screen = t.wait_for("Opsamling i plenum")
     assert "Gruppe 1" in screen and "Gruppe 2" in screen
-    t.type("Rummet: mere borgerdialog")  # straight into the notes: no key to start editing
+    t.send("Enter")  # the notes are entered on purpose (issue 22): letters on the plenum move the day
+    t.type("Rummet: mere borgerdialog")
     t.send("Escape")
+    t.wait_for("Opsamling i plenum")  # Esc leaves the notes and stays on the plenum
     t.wait_until(lambda: sql(path, "SELECT text FROM plenum_notes") == "Rummet: mere borgerdialog", what="notes saved")
     assert sql(path, "SELECT item_index, step FROM position") == "0|0", "letters in the notes never move the day"
 
