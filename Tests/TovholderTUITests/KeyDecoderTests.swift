@@ -289,3 +289,31 @@ final class KeyDecoderTests: XCTestCase {
         }
     }
 }
+
+/// The terminal's answer about synchronized output (DEC mode 2026) is a report, never keys.
+final class SynchronizedOutputAnswerTests: XCTestCase {
+    func testAnAnswerOfOneOrTwoMeansTheTerminalHoldsFrames() {
+        for (answer, known) in [("1", true), ("2", true), ("0", false), ("4", false)] {
+            var decoder = KeyDecoder()
+            XCTAssertNil(decoder.synchronizedOutput)
+            XCTAssertEqual(decoder.feed(Array("a\u{1B}[?2026;\(answer)$yb".utf8)), [.char("a"), .char("b")],
+                           "the answer is swallowed whole, the keys around it kept")
+            XCTAssertEqual(decoder.synchronizedOutput, known, answer)
+        }
+    }
+
+    func testOtherModesAndKeysSayNothing() {
+        var decoder = KeyDecoder()
+        _ = decoder.feed(Array("\u{1B}[?2004;1$y\u{1B}[A2026;2$y".utf8))
+        XCTAssertNil(decoder.synchronizedOutput)
+    }
+
+    func testOnlyTerminalsThatParseAnUnknownRequestAreAsked() {
+        XCTAssertTrue(SynchronizedOutput.mayAsk(term: "xterm-256color"))
+        XCTAssertTrue(SynchronizedOutput.mayAsk(term: "tmux-256color"))
+        XCTAssertFalse(SynchronizedOutput.mayAsk(term: "linux"))
+        XCTAssertFalse(SynchronizedOutput.mayAsk(term: "vt220"))
+        XCTAssertFalse(SynchronizedOutput.mayAsk(term: "screen"))
+        XCTAssertFalse(SynchronizedOutput.mayAsk(term: nil))
+    }
+}

@@ -19,10 +19,6 @@ enum PresenterConsole {
         ItemScreen.drawMeta(state, into: &canvas, x: area.x, y: y, maxX: area.maxX)
         y += 1
         canvas.put(item.title, x: area.x, y: y, role: .heading, attributes: [.bold], maxX: area.maxX)
-        y += 1
-        if let first = ItemContent.lines(for: state).first(where: { !$0.text.isEmpty }) {
-            canvas.put(first.marker + first.text, x: area.x, y: y, role: .muted, maxX: area.maxX)
-        }
         y += 2
         if let line = activities(state) { canvas.put(line, x: area.x, y: y - 1, role: .next, attributes: [.bold], maxX: area.maxX) }
 
@@ -35,7 +31,17 @@ enum PresenterConsole {
         let middle = Rect(x: area.x, y: y, width: area.width, height: groupsRect.y - y - 1)
         let notesRect = Rect(x: middle.x, y: middle.y, width: middle.width - sideWidth - 2, height: middle.height)
         let side = Rect(x: notesRect.maxX + 2, y: middle.y, width: sideWidth, height: middle.height)
-        notes(state, into: &canvas, in: notesRect)
+        // What the room reads (the challenge, bullets, questions, the step) above the notes,
+        // so the facilitator can speak to it; at most half the column.
+        let room = roomText(state, width: notesRect.width)
+        let roomRows = min(room.count, max(0, notesRect.height / 2 - 1))
+        for (i, line) in room.prefix(roomRows).enumerated() {
+            canvas.put(line.text, x: notesRect.x, y: notesRect.y + i, role: line.role, attributes: line.attributes,
+                       maxX: notesRect.maxX)
+        }
+        if room.count > roomRows, roomRows > 0 { canvas.put("…", x: notesRect.maxX - 1, y: notesRect.y + roomRows - 1, role: .muted) }
+        let notesTop = notesRect.y + (roomRows > 0 ? roomRows + 1 : 0)
+        notes(state, into: &canvas, in: Rect(x: notesRect.x, y: notesTop, width: notesRect.width, height: notesRect.maxY - notesTop))
         panel(state, into: &canvas, in: side)
         progress(state, into: &canvas, in: groupsRect)
     }
@@ -52,6 +58,21 @@ enum PresenterConsole {
             parts.append(hidden.map { ChainRows.title($0, s) }.joined(separator: ", ") + ": " + s[MethodKey.hiddenMark] + " (h)")
         }
         return parts.isEmpty ? nil : "● " + parts.joined(separator: " · ")
+    }
+
+    /// The item's room text in ordinary letters, wrapped to `width` (markers hang).
+    static func roomText(_ state: AppState, width: Int) -> [ItemContent.Line] {
+        var out: [ItemContent.Line] = []
+        for line in ItemContent.lines(for: state) {
+            let indent = String(repeating: " ", count: DisplayWidth.of(line.marker))
+            let wrapped = wrap(line.text, width: max(1, width - indent.count))
+            for (i, part) in (wrapped.isEmpty ? [""] : wrapped).enumerated() {
+                out.append(ItemContent.Line(text: (i == 0 ? line.marker : indent) + part, role: line.role,
+                                            attributes: line.attributes))
+            }
+        }
+        while out.last?.text.isEmpty == true { out.removeLast() }
+        return out
     }
 
     static func notes(_ state: AppState, into canvas: inout Canvas, in rect: Rect) {

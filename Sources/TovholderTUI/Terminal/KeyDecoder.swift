@@ -23,6 +23,10 @@ struct KeyDecoder {
     /// Some byte was not UTF-8 and was read as Windows-1252 (a terminal set to Latin-1).
     private(set) var sawNonUTF8 = false
 
+    /// The terminal's answer to DECRQM for synchronized output (mode 2026): true when it can
+    /// hold a frame until it is complete, false when it said it cannot; nil: no answer yet.
+    private(set) var synchronizedOutput: Bool?
+
     /// Bytes wait for more (call `flush` after a short silence), or a paste is open.
     var hasPending: Bool { !buffer.isEmpty || pasting }
     /// Inside a bracketed paste whose end marker has not come yet.
@@ -32,7 +36,20 @@ struct KeyDecoder {
 
     mutating func feed(_ bytes: [UInt8]) -> [Key] {
         buffer += bytes
+        noteModeReport()
         return decode(final: false)
+    }
+
+    /// The DECRPM answer `ESC [ ? 2026 ; Ps $ y` (Ps 1 or 2: known and settable). The decode
+    /// swallows it like every report; only the answer is kept.
+    private mutating func noteModeReport() {
+        let prefix: [UInt8] = Array("\u{1B}[?2026;".utf8)
+        guard buffer.count >= prefix.count + 3 else { return }
+        for i in 0...(buffer.count - prefix.count - 3) where buffer[i] == 0x1B && buffer[i..<i + prefix.count].elementsEqual(prefix) {
+            let ps = buffer[i + prefix.count], dollar = buffer[i + prefix.count + 1], y = buffer[i + prefix.count + 2]
+            guard dollar == 0x24, y == 0x79, (0x30...0x34).contains(ps) else { continue }
+            synchronizedOutput = ps == 0x31 || ps == 0x32
+        }
     }
 
     /// No more bytes are coming for now: a lone Esc is Esc, `ESC O` is Alt-O, an unfinished

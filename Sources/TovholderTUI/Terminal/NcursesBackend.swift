@@ -57,7 +57,14 @@ public final class NcursesBackend: TerminalBackend {
         curs_set(0)
         // After initscr, so these replace ncurses' own SIGWINCH/SIGINT/SIGTERM handlers.
         signalFD = tov_signals_install()
-        fputs("\u{1B}[?2004h", stdout); fflush(stdout)  // bracketed paste on
+        fputs("\u{1B}[?2004h", stdout)  // bracketed paste on
+        // Ask whether the terminal can show each frame whole (synchronized output, DEC mode
+        // 2026); the answer comes with the keys (KeyDecoder). Only of terminals that parse a
+        // DECRQM they do not know: the Linux console would print its last letter.
+        if SynchronizedOutput.mayAsk(term: getenv("TERM").map { String(cString: $0) }) {
+            fputs(SynchronizedOutput.query, stdout)
+        }
+        fflush(stdout)
     }
 
     /// The signal that asked the program to stop (SIGTERM, SIGHUP, SIGINT), if one did: a view
@@ -93,7 +100,12 @@ public final class NcursesBackend: TerminalBackend {
             }
         }
         if let c = canvas.cursor { curs_set(1); move(Int32(c.y), Int32(c.x)) } else { curs_set(0) }
+        // A terminal that said it knows mode 2026 gets the frame as one update: the room never
+        // sees half a projector frame. ncurses writes its frame at refresh, between the two.
+        let synchronized = decoder.synchronizedOutput == true
+        if synchronized { fputs(SynchronizedOutput.begin, stdout); fflush(stdout) }
         refresh()
+        if synchronized { fputs(SynchronizedOutput.end, stdout); fflush(stdout) }
         previous = canvas
     }
 
