@@ -114,7 +114,8 @@ def test_a_user_name_that_is_no_group_is_asked_which(serve, clients, session):
     c.type("2")
     c.send("Enter")
     joined(c, "Gruppe 2")
-    assert sql(session, "SELECT group_id, user FROM terminals") == "2|anna"
+    # The screen is drawn before the choice is written (echo first): wait for the row.
+    wait_until(lambda: sql(session, "SELECT group_id, user FROM terminals") == "2|anna", 5, "the terminal listed in Gruppe 2")
     c.send("Down")
     c.type("Anna skriver")
     wait_until(lambda: mechanisms(session, 2) == ["Anna skriver"], 5, "typed as Gruppe 2")
