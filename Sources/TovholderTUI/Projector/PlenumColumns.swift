@@ -24,13 +24,20 @@ struct PlenumSize: Equatable {
 
     /// Rows `lines` take at `width`; nil when not even a marker fits a line.
     func height(_ lines: [BigLine], width: Int) -> Int? {
-        if let font { return BigText.height(lines, font: font, width: width) }
         var rows = 0
-        for line in lines {
-            guard width > line.marker.count else { return nil }
-            rows += line.lineCount(chars: width)
+        for (i, line) in lines.enumerated() {
+            guard let h = height(line, width: width) else { return nil }
+            rows += h + (i < lines.count - 1 ? entryGap : 0)
         }
         return rows
+    }
+
+    /// Rows one line takes at `width` (no leading after it), as `BigText.height` counts them.
+    func height(_ line: BigLine, width: Int) -> Int? {
+        let chars = width / cellWidth
+        guard chars > line.marker.count else { return nil }
+        let count = line.lineCount(chars: chars)
+        return count * (lineRows + entryGap) - entryGap
     }
 
     @discardableResult
@@ -85,16 +92,35 @@ struct PlenumColumns {
 
     /// Rows a block takes at `width`; nil when it cannot be drawn there.
     static func height(_ block: PlenumBlock, size: PlenumSize, linkSize: PlenumSize, width: Int) -> Int? {
-        guard var rows = size.height([block.title], width: width) else { return nil }
+        guard var rows = size.height(block.title, width: width) else { return nil }
         for item in block.items {
-            guard let line = size.height([item.line], width: width) else { return nil }
+            guard let line = size.height(item.line, width: width) else { return nil }
             rows += size.entryGap + line
-            if !item.links.isEmpty {
-                guard let links = linkSize.height(item.links, width: width) else { return nil }
-                rows += links
+            for link in item.links {
+                guard let h = linkSize.height(link, width: width) else { return nil }
+                rows += linkSize.entryGap + h
             }
         }
         return rows
+    }
+
+    /// The blocks' heights per size and column count, measured once for both the one-page
+    /// try and the pages (the plenum's render budget is 2 ms at 240×67 with 8 groups).
+    struct Measure {
+        let blocks: [PlenumBlock], sizes: [PlenumSize], width: Int
+        private var known: [Int: [Int]] = [:]
+        init(_ blocks: [PlenumBlock], sizes: [PlenumSize], width: Int) { self.blocks = blocks; self.sizes = sizes; self.width = width }
+
+        /// Heights at size `i` in `columns` columns; .max for a block that cannot be drawn there.
+        mutating func heights(size i: Int, columns: Int) -> [Int] {
+            let key = i * 1000 + columns
+            if let h = known[key] { return h }
+            let w = PlenumColumns.columnWidth(columns, in: width)
+            let linkSize = sizes[min(i + 1, sizes.count - 1)]
+            let h = blocks.map { PlenumColumns.height($0, size: sizes[i], linkSize: linkSize, width: w) ?? .max }
+            known[key] = h
+            return h
+        }
     }
 
     /// Consecutive groups into pages of `columns` columns `capacity` rows tall; a group taller
@@ -130,17 +156,20 @@ struct PlenumColumns {
 
     /// Every group on one page in the largest size that fits `area`, else nil.
     static func onePage(_ blocks: [PlenumBlock], sizes: [PlenumSize], in area: Size) -> PlenumColumns? {
+        var measure = Measure(blocks, sizes: sizes, width: area.width)
+        return onePage(&measure, height: area.height)
+    }
+
+    static func onePage(_ measure: inout Measure, height: Int) -> PlenumColumns? {
+        let sizes = measure.sizes, count = measure.blocks.count
         for (i, size) in sizes.enumerated() {
-            let linkSize = sizes[min(i + 1, sizes.count - 1)]
             // Most columns first: the groups side by side is what the room compares.
-            for columns in stride(from: min(blocks.count, maxColumns(size, area.width)), through: 1, by: -1) {
-                let width = columnWidth(columns, in: area.width)
-                let heights = blocks.map { height($0, size: size, linkSize: linkSize, width: width) ?? .max }
-                guard heights.allSatisfy({ $0 <= area.height }) else { continue }
-                let packed = pack(heights, columns: columns, capacity: area.height, gap: size.groupGap)
-                guard packed.count == 1 else { continue }
-                return PlenumColumns(pages: [balance(heights, columns: columns, capacity: area.height, gap: size.groupGap)],
-                                     columns: columns, size: size, linkSize: linkSize)
+            for columns in stride(from: min(count, maxColumns(size, measure.width)), through: 1, by: -1) {
+                let heights = measure.heights(size: i, columns: columns)
+                guard heights.allSatisfy({ $0 <= height }) else { continue }
+                guard pack(heights, columns: columns, capacity: height, gap: size.groupGap).count == 1 else { continue }
+                return PlenumColumns(pages: [balance(heights, columns: columns, capacity: height, gap: size.groupGap)],
+                                     columns: columns, size: size, linkSize: sizes[min(i + 1, sizes.count - 1)])
             }
         }
         return nil
@@ -149,28 +178,42 @@ struct PlenumColumns {
     /// Whole groups over the fewest pages, in the largest size that needs no more of them.
     /// Only when some group is taller than a whole screen in every arrangement is it cut.
     static func paged(_ blocks: [PlenumBlock], sizes: [PlenumSize], in area: Size) -> PlenumColumns? {
-        paged(blocks, sizes: sizes, in: area, cut: false) ?? paged(blocks, sizes: sizes, in: area, cut: true)
+        var measure = Measure(blocks, sizes: sizes, width: area.width)
+        return paged(&measure, height: area.height)
     }
 
-    private static func paged(_ blocks: [PlenumBlock], sizes: [PlenumSize], in area: Size, cut: Bool) -> PlenumColumns? {
-        var best: PlenumColumns?
-        for (i, size) in sizes.enumerated().reversed() {  // smallest first: it sets the fewest pages
-            let linkSize = sizes[min(i + 1, sizes.count - 1)]
-            for columns in stride(from: min(blocks.count, maxColumns(size, area.width)), through: 1, by: -1) {
-                let width = columnWidth(columns, in: area.width)
-                let heights = blocks.map { height($0, size: size, linkSize: linkSize, width: width) ?? .max }
-                guard heights.allSatisfy({ $0 < .max && (cut || $0 <= area.height) }) else { continue }
-                let pages = pack(heights, columns: columns, capacity: area.height, gap: size.groupGap)
-                if let best, pages.count > best.pages.count { continue }
-                if let current = best, pages.count == current.pages.count, i >= (sizes.firstIndex(of: current.size) ?? 0) { continue }
-                best = PlenumColumns(pages: pages.map { page in
-                    let groups = page.flatMap { $0 }
-                    let spread = balance(groups.map { heights[$0] }, columns: columns, capacity: area.height, gap: size.groupGap)
-                    return spread.map { $0.map { groups[$0] } }
-                }, columns: columns, size: size, linkSize: linkSize)
+    static func paged(_ measure: inout Measure, height: Int) -> PlenumColumns? {
+        paged(&measure, height: height, cut: false) ?? paged(&measure, height: height, cut: true)
+    }
+
+    private static func paged(_ measure: inout Measure, height: Int, cut: Bool) -> PlenumColumns? {
+        let sizes = measure.sizes, count = measure.blocks.count
+        /// The fewest pages at size `i`, and the columns giving them (the most columns of those).
+        func fewest(_ i: Int) -> (pages: [[[Int]]], columns: Int)? {
+            var best: (pages: [[[Int]]], columns: Int)?
+            for columns in stride(from: min(count, maxColumns(sizes[i], measure.width)), through: 1, by: -1) {
+                let heights = measure.heights(size: i, columns: columns)
+                guard heights.allSatisfy({ $0 < .max && (cut || $0 <= height) }) else { continue }
+                let pages = pack(heights, columns: columns, capacity: height, gap: sizes[i].groupGap)
+                if best == nil || pages.count < best!.pages.count {
+                    best = (pages.map { page in
+                        let groups = page.flatMap { $0 }
+                        let spread = balance(groups.map { heights[$0] }, columns: columns, capacity: height, gap: sizes[i].groupGap)
+                        return spread.map { $0.map { groups[$0] } }
+                    }, columns)
+                }
+            }
+            return best
+        }
+        // The smallest size sets the fewest pages; the largest size that needs no more is used.
+        guard let last = sizes.indices.last, let floor = fewest(last) else { return nil }
+        for i in sizes.indices.dropLast() {
+            if let found = fewest(i), found.pages.count <= floor.pages.count {
+                return PlenumColumns(pages: found.pages, columns: found.columns, size: sizes[i],
+                                     linkSize: sizes[min(i + 1, sizes.count - 1)])
             }
         }
-        return best
+        return PlenumColumns(pages: floor.pages, columns: floor.columns, size: sizes[last], linkSize: sizes[last])
     }
 
     static func maxColumns(_ size: PlenumSize, _ width: Int) -> Int {
@@ -205,7 +248,7 @@ struct PlenumColumns {
         for item in block.items {
             y += size.entryGap
             put([item.line], size)
-            if !item.links.isEmpty { put(item.links, linkSize) }
+            if !item.links.isEmpty { y += linkSize.entryGap; put(item.links, linkSize) }
         }
         return y - rect.y
     }

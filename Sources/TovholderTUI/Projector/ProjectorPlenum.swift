@@ -38,14 +38,15 @@ enum ProjectorPlenum {
             smallest.draw(nothing, into: &canvas, in: Rect(x: area.x, y: area.maxY - rows, width: area.width, height: rows))
             grid.height -= rows + 1
         }
-        if let one = PlenumColumns.onePage(blocks, sizes: sizes, in: Size(width: grid.width, height: grid.height)) {
+        var measure = PlenumColumns.Measure(blocks, sizes: sizes, width: grid.width)
+        if let one = PlenumColumns.onePage(&measure, height: grid.height) {
             one.draw(blocks, page: 0, into: &canvas, in: grid)
             return true
         }
         // Pages: the marker takes the foot, right-aligned (beside the line of empty groups).
         let markerRows = smallest.lineRows
         if nothing.isEmpty { grid.height -= markerRows + 1 }
-        guard let layout = PlenumColumns.paged(blocks, sizes: sizes, in: Size(width: grid.width, height: grid.height)) else {
+        guard let layout = PlenumColumns.paged(&measure, height: grid.height) else {
             return false
         }
         let page = ProjectorPaging.page(of: layout.pages.count, state)
