@@ -47,6 +47,8 @@ public struct AppState: Equatable, Sendable {
     public var pendingRemoval: String?
     /// The day moved on while this participant typed: their screen follows once the field is left.
     public var leftBehindByTheDay = false
+    /// The projector's page clock: which page of a paged screen it shows (local, never saved).
+    public var paging = ProjectorPaging()
 
     public init(session: SessionState, workshop: Workshop = Workshop(), language: Language, fileName: String,
                 now: Double, utcOffsetSeconds: Int, size: Size) {
@@ -84,6 +86,6 @@ public struct AppState: Equatable, Sendable {
             && a.unsaved == b.unsaved && a.snapshotTrouble == b.snapshotTrouble && a.seat == b.seat && a.live == b.live
             && a.agreements == b.agreements && a.roadmap == b.roadmap && a.terminalID == b.terminalID
             && a.seenVote == b.seenVote && a.seenDeal == b.seenDeal && a.pendingRemoval == b.pendingRemoval
-            && a.leftBehindByTheDay == b.leftBehindByTheDay
+            && a.leftBehindByTheDay == b.leftBehindByTheDay && a.paging == b.paging
     }
 }

@@ -13,9 +13,10 @@ enum PlenumUpdate {
             v.firstColumn = min(max(0, count - 1), max(0, v.firstColumn + (command == .scrollLeft ? -1 : 1)))
             state.screen = .plenum(v)
             guard state.seat.isFacilitator else { return [] }  // a participant pages only its own screen
-            // The projector turns its page too (it lays out its own pages; see ProjectorPlenum).
+            // The projector turns its page too, by the step (it lays out its own pages and holds
+            // a turned one for a minute; see ProjectorPaging), so the count may go below 0.
             let page = state.session.projection.page ?? 0
-            state.session.projection.page = max(0, page + (command == .scrollLeft ? -1 : 1))
+            state.session.projection.page = page + (command == .scrollLeft ? -1 : 1)
             return [.save([.projection])]
         default: break
         }

@@ -165,6 +165,9 @@ public final class Runner {
         drawnState = shown
         if state.seat.isProjector {
             projectorFellBack = !ProjectorScreen.render(state, into: &canvas)
+            // The page clock learns the frame's page count: a new one starts on page 1.
+            state.paging.noteFrame(screen: ProjectorPaging.screen(of: state), pages: canvas.pages,
+                                   console: state.session.projection.page, now: state.now)
         } else {
             render(state, into: &canvas)
         }

@@ -35,6 +35,9 @@ public struct Canvas: Equatable, Sendable {
         set { cursorX = newValue?.x; cursorY = newValue?.y ?? 0 }
     }
     private var cursorX: Int?
+    /// How many pages the drawn content has (a paged projector screen says so here, so the
+    /// projector's runner can start a screen whose page count changed on page 1).
+    public var pages = 1
     private var cursorY = 0
 
     public init(size: Size) {

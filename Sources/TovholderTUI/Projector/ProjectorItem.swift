@@ -26,13 +26,13 @@ enum ProjectorItem {
             let countdownHeight = max(minimumCountdownHeight, free.height / 2)
             let contentHeight = lines.isEmpty ? 0 : free.height - countdownHeight
             if contentHeight > 0 {
-                ok = ProjectorScreen.paged(lines, now: state.now, strings: state.strings, into: &canvas,
+                ok = ProjectorScreen.paged(lines, state: state, into: &canvas,
                                            in: free.rows(from: 0, count: contentHeight)) && ok
             }
             free = Rect(x: body.x, y: free.y + contentHeight, width: body.width, height: free.height - contentHeight)
             ok = countdown(state, into: &canvas, in: free) && ok
         } else if !lines.isEmpty {
-            ok = ProjectorScreen.paged(lines, now: state.now, strings: state.strings, into: &canvas, in: free) && ok
+            ok = ProjectorScreen.paged(lines, state: state, into: &canvas, in: free) && ok
         }
         return ok
     }

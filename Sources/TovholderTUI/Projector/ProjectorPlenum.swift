@@ -1,119 +1,93 @@
 import TovholderCore
 
-/// The plenum fills the screen: every group's entries of the part in question in a grid of
-/// columns, in the largest font in which they all fit. When they fit only in small letters,
-/// the groups are spread over pages, turned every `secondsPerPage` or by the facilitator
-/// (PgUp/PgDn on the console's plenum).
+/// The plenum fills the screen: every group with entries of the part stands in a column, all
+/// at once, in the largest legible size that holds them together (at 50 rows or fewer that
+/// may be ordinary bold text: the point of a plenum is to compare the groups). Only when not
+/// even that holds them are whole groups spread over pages. A group with nothing yet is a
+/// line under the columns, never a page.
 enum ProjectorPlenum {
-    static let secondsPerPage = 20.0
-    /// A page's letters should be at least this tall before more groups share one screen.
-    static let readableRows = 4
-
-    struct Layout: Equatable {
-        var perPage: Int, columns: Int, font: BigFont
-        var pages: Int
-    }
-
     static func render(_ state: AppState, part: WorksheetPart, into canvas: inout Canvas, in body: Rect) -> Bool {
         let s = state.strings
-        let groups = state.workshop.activeGroups
         let kind = EntryKind(part: part)
-        let title = PlenumScreen.title(state, PlenumView(part: part))
-        let blocks: [[BigLine]] = groups.map { group in
-            if let kind, let sheet = state.workshop.worksheets[group.id] { return ProjectorBlocks.part(sheet, kind: kind, s) }
-            return [BigLine(text: group.name, role: .heading)] + ProjectorBlocks.agreement(state, groupID: group.id)
+        var blocks: [PlenumBlock] = [], empty: [String] = []
+        for group in state.workshop.activeGroups {
+            let block = kind.map { kind in state.workshop.worksheets[group.id].flatMap { Self.block($0, kind: kind) } }
+                ?? agreementBlock(state, group)
+            if let block { blocks.append(block) } else { empty.append(group.name) }
         }
-        let used = ProjectorScreen.heading(title, into: &canvas, in: body)
-        guard !blocks.isEmpty else {
-            return BigText.place([BigLine(text: s[.noGroups], role: .muted)], into: &canvas,
-                                 in: Rect(x: body.x, y: body.y + used, width: body.width, height: body.height - used))
+        let used = ProjectorScreen.heading(PlenumScreen.title(state, PlenumView(part: part)), into: &canvas, in: body)
+        let area = Rect(x: body.x, y: body.y + used, width: body.width, height: body.height - used)
+        guard !blocks.isEmpty || !empty.isEmpty else {
+            return BigText.place([BigLine(text: s[.noGroups], role: .muted)], into: &canvas, in: area)
         }
-        let smallest = BigFont.ladder.last!
-        let grid = Rect(x: body.x, y: body.y + used, width: body.width, height: body.height - used)
-        // The foot keeps a line for "side 1 af 2".
-        guard let layout = layout(blocks, in: Size(width: grid.width, height: grid.height - smallest.rows - 1)) else {
-            // A group's text does not fit one screen even in the smallest letters: one group at
-            // a time, in two columns, over as many pages as it takes.
-            let area = Rect(x: grid.x, y: grid.y, width: grid.width, height: grid.height - smallest.rows - 1)
-            let screens = blocks.flatMap { BigText.pages($0, in: Size(width: area.width, height: area.height)) }
-            let page = currentPage(state, pages: screens.count)
-            if screens.count > 1 { pageLabel(page, of: screens.count, s, into: &canvas, in: grid) }
-            return BigText.place(screens[page], into: &canvas, in: area)
+        return columns(blocks, empty: empty, state, into: &canvas, in: area)
+    }
+
+    /// The groups' blocks in columns in `area`, the groups with nothing yet on a line under
+    /// them, and "1/3" at the foot when they need pages. Shared with the vote's results.
+    @discardableResult
+    static func columns(_ blocks: [PlenumBlock], empty: [String], _ state: AppState, into canvas: inout Canvas,
+                        in area: Rect) -> Bool {
+        let sizes = PlenumSize.legible(screenRows: canvas.size.height)
+        guard let smallest = sizes.last else { return false }
+        let nothing = empty.isEmpty ? [] : [BigLine(text: state.strings.format(ProjectorKey.groupsWithNothingYet, empty.joined(separator: ", ")),
+                                                    role: .muted)]
+        guard !blocks.isEmpty else { return BigText.place(nothing, into: &canvas, in: area) }
+        var grid = area
+        if !nothing.isEmpty, let rows = smallest.height(nothing, width: area.width) {
+            smallest.draw(nothing, into: &canvas, in: Rect(x: area.x, y: area.maxY - rows, width: area.width, height: rows))
+            grid.height -= rows + 1
         }
-        let page = currentPage(state, pages: layout.pages)
-        if layout.pages > 1 { pageLabel(page, of: layout.pages, s, into: &canvas, in: grid) }
-        let shown = Array(blocks.dropFirst(page * layout.perPage).prefix(layout.perPage))
-        let cells = cellRects(count: layout.perPage, columns: layout.columns,
-                              in: Rect(x: grid.x, y: grid.y, width: grid.width, height: grid.height - smallest.rows - 1))
-        for (block, cell) in zip(shown, cells) {
-            BigText.draw(block, font: layout.font, into: &canvas, in: cell)
+        var measure = PlenumColumns.Measure(blocks, sizes: sizes, width: grid.width)
+        if let one = PlenumColumns.onePage(&measure, height: grid.height) {
+            one.draw(blocks, page: 0, into: &canvas, in: grid)
+            return true
         }
+        // Pages: the marker takes the foot, right-aligned (beside the line of empty groups).
+        let markerRows = smallest.lineRows
+        if nothing.isEmpty { grid.height -= markerRows + 1 }
+        guard let layout = PlenumColumns.paged(&measure, height: grid.height) else {
+            return false
+        }
+        let page = ProjectorPaging.page(of: layout.pages.count, state)
+        canvas.pages = layout.pages.count
+        layout.draw(blocks, page: page, into: &canvas, in: grid)
+        marker(page, of: layout.pages.count, state, into: &canvas, in: area, beside: nothing)
         return true
     }
 
-    /// "side 1 af 2" in the smallest big letters at the foot of `rect`.
-    static func pageLabel(_ page: Int, of pages: Int, _ s: Strings, into canvas: inout Canvas, in rect: Rect) {
-        let smallest = BigFont.ladder.last!
-        BigText.draw([BigLine(text: s.format(ProjectorKey.page, page + 1, pages), role: .muted)], font: smallest,
-                     into: &canvas, in: Rect(x: rect.x, y: rect.maxY - smallest.rows, width: rect.width, height: smallest.rows))
+    /// "1/3" at the foot of `rect`, right-aligned, small but legible; nothing for one page.
+    /// Below a line of `beside` text there is room for it on the same row when it is short.
+    static func marker(_ page: Int, of pages: Int, _ state: AppState, into canvas: inout Canvas, in rect: Rect,
+                       beside: [BigLine] = []) {
+        guard pages > 1, let size = PlenumSize.legible(screenRows: canvas.size.height).last else { return }
+        let line = BigLine(text: state.strings.format(ProjectorKey.page, page + 1, pages), role: .muted)
+        var foot = Rect(x: rect.x, y: rect.maxY - size.lineRows, width: rect.width, height: size.lineRows)
+        if let text = beside.first?.text {
+            // The empty groups' line is at the foot too: the marker takes the space to its right.
+            let taken = (text.count + 2) * size.cellWidth
+            foot = Rect(x: rect.x + taken, y: foot.y, width: max(0, rect.width - taken), height: foot.height)
+        }
+        size.draw([line], into: &canvas, in: foot, alignRight: true)
     }
 
-    /// The page shown: the facilitator's, else turning by itself.
-    static func currentPage(_ state: AppState, pages: Int) -> Int {
-        guard pages > 1 else { return 0 }
-        if let page = state.session.projection.page { return page % pages }
-        return Int(state.now / secondsPerPage) % pages
+    /// A group's entries of `kind`, each with the text it links to; nil when it has none yet.
+    static func block(_ sheet: Worksheet, kind: EntryKind) -> PlenumBlock? {
+        let entries = sheet.entries(of: kind).filter { !$0.text.allSatisfy(\.isWhitespace) }
+        guard !entries.isEmpty else { return nil }
+        let targets = kind.linksTo.map { sheet.entries(of: $0) } ?? []
+        return PlenumBlock(title: BigLine(text: sheet.group.name, role: .heading), items: entries.map { entry in
+            PlenumBlock.Item(line: BigLine(text: entry.text.replacingOccurrences(of: "\n", with: " "), marker: "• "),
+                             links: targets.filter { entry.links.contains($0.id) }.map {
+                                 BigLine(text: $0.text.replacingOccurrences(of: "\n", with: " "), role: .muted, marker: "  → ")
+                             })
+        })
     }
 
-    /// Rects of a grid of `count` cells in `columns` columns, two columns apart.
-    static func cellRects(count: Int, columns: Int, in rect: Rect) -> [Rect] {
-        let rows = (count + columns - 1) / columns
-        let gap = 3
-        let width = (rect.width - gap * (columns - 1)) / columns
-        let height = (rect.height - (rows - 1)) / rows
-        return (0..<count).map { i in
-            Rect(x: rect.x + (i % columns) * (width + gap), y: rect.y + (i / columns) * (height + 1),
-                 width: width, height: height)
-        }
-    }
-
-    /// The fewest pages whose letters are readable (at least `readableRows` tall), in the
-    /// arrangement of columns with the largest letters; with no readable one, the largest
-    /// letters found. Nil when not even one group per page fits the smallest font.
-    static func layout(_ blocks: [[BigLine]], in size: Size) -> Layout? {
-        let ladder = BigFont.ladder
-        // The rows the tallest block needs in each font at each column count (cells of one
-        // column count have one width, whatever the pages): measured once, not per page.
-        var tallest: [Int: [Int]] = [:]
-        func need(columns: Int) -> [Int] {
-            if let known = tallest[columns] { return known }
-            let width = cellRects(count: columns, columns: columns, in: Rect(x: 0, y: 0, width: size.width, height: 1))[0].width
-            let rows = ladder.map { font in
-                blocks.map { BigText.height($0, font: font, width: width) ?? .max }.max() ?? 0
-            }
-            tallest[columns] = rows
-            return rows
-        }
-        var best: Layout?
-        for pages in 1...blocks.count {
-            let perPage = (blocks.count + pages - 1) / pages
-            if pages > 1, (blocks.count + perPage - 1) / perPage < pages { continue }  // same split as before
-            var pageBest: Layout?
-            // Of the column counts giving the same number of rows, the fewest give the widest cells.
-            let columnCounts = (1...perPage).filter { c in c == 1 || (perPage + c - 1) / c < (perPage + c - 2) / (c - 1) }
-            for columns in columnCounts {
-                let cellHeight = cellRects(count: perPage, columns: columns,
-                                           in: Rect(x: 0, y: 0, width: size.width, height: size.height))[0].height
-                let rows = need(columns: columns)
-                guard let index = ladder.indices.first(where: { rows[$0] <= cellHeight }) else { continue }
-                if ladder[index].rows > (pageBest?.font.rows ?? 0) {
-                    pageBest = Layout(perPage: perPage, columns: columns, font: ladder[index], pages: pages)
-                }
-            }
-            guard let found = pageBest else { continue }
-            if found.font.rows >= readableRows { return found }
-            if found.font.rows > (best?.font.rows ?? 0) { best = found }
-        }
-        return best
+    /// A group's agreement form for the closing round; nil when it has written nothing.
+    static func agreementBlock(_ state: AppState, _ group: TovholderCore.Group) -> PlenumBlock? {
+        let lines = ProjectorBlocks.agreement(state, groupID: group.id)
+        guard lines != [BigLine(text: state.strings[.closingPlenumEmpty], role: .muted)] else { return nil }
+        return PlenumBlock(title: BigLine(text: group.name, role: .heading), items: lines.map { PlenumBlock.Item(line: $0) })
     }
 }

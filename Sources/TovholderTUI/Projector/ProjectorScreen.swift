@@ -8,6 +8,7 @@ enum ProjectorScreen {
     @discardableResult
     static func render(_ state: AppState, into canvas: inout Canvas) -> Bool {
         canvas.fill(canvas.bounds, role: .text)
+        canvas.pages = 1
         let projection = state.session.projection
         if projection.blank { return true }
         // A margin of two columns and one row: projectors crop the edges.
@@ -18,50 +19,47 @@ enum ProjectorScreen {
         case .agenda: return agenda(state, into: &canvas, in: body)
         case .example: return example(state, into: &canvas, in: body)
         case .roadmap: return titled(state.strings[.roadmapTitle], ItemContent.roadmapLines(state).map { BigLine(text: $0.text, role: $0.role, marker: $0.marker) },
-                                        now: state.now, strings: state.strings, into: &canvas, in: body)
+                                        state: state, into: &canvas, in: body)
         case .plenum(let part): return ProjectorPlenum.render(state, part: part, into: &canvas, in: body)
         case .join: return join(state, into: &canvas, in: body)
         case .vote: return ProjectorActivities.vote(state, into: &canvas, in: body)
         case .card(let deck, let card): return ProjectorActivities.card(state, deckID: deck, cardID: card, into: &canvas, in: body)
         case .worksheet(let id):
             guard let sheet = state.workshop.worksheets[id] else { return ProjectorItem.render(state, into: &canvas, in: body) }
-            return titled(sheet.group.name, ProjectorBlocks.chain(sheet, state.strings), now: state.now, strings: state.strings,
+            return titled(sheet.group.name, ProjectorBlocks.chain(sheet, state.strings), state: state,
                           into: &canvas, in: body)
         case .agreement(let id):
             guard let group = state.workshop.groups.first(where: { $0.id == id }) else {
                 return ProjectorItem.render(state, into: &canvas, in: body)
             }
             return titled(state.strings.format(.agreementOf, group.name), ProjectorBlocks.agreement(state, groupID: id),
-                          now: state.now, strings: state.strings, into: &canvas, in: body)
+                          state: state, into: &canvas, in: body)
         }
     }
 
     /// A heading as large as a quarter of the screen allows, and the lines below it in the
     /// largest font that fits what is left.
     /// Text longer than a screen in the smallest letters turns pages by itself, as the plenum does.
-    static func titled(_ title: String, _ lines: [BigLine], now: Double, strings: Strings,
+    static func titled(_ title: String, _ lines: [BigLine], state: AppState,
                        into canvas: inout Canvas, in body: Rect) -> Bool {
         let lines = lines.isEmpty ? [BigLine(text: "–", role: .muted)] : lines
         let used = heading(title, into: &canvas, in: body, above: lines)
         let rest = Rect(x: body.x, y: body.y + used, width: body.width, height: body.height - used)
-        return paged(lines, now: now, strings: strings, into: &canvas, in: rest)
+        return paged(lines, state: state, into: &canvas, in: rest)
     }
 
     /// Lines in the largest letters that fit; when not even the smallest do, pages turning
-    /// every `ProjectorPlenum.secondsPerPage`, with "side 1 af 2" at the foot.
-    static func paged(_ lines: [BigLine], now: Double, strings: Strings, into canvas: inout Canvas, in rest: Rect) -> Bool {
+    /// every `ProjectorPaging.secondsPerPage` from page 1, with "1/2" at the foot.
+    static func paged(_ lines: [BigLine], state: AppState, into canvas: inout Canvas, in rest: Rect) -> Bool {
         if BigText.bestFit(lines, in: Size(width: rest.width, height: rest.height)) != nil {
             return BigText.place(lines, into: &canvas, in: rest)
         }
-        let smallest = BigFont.ladder.last!
-        let area = Rect(x: rest.x, y: rest.y, width: rest.width, height: rest.height - smallest.rows - 1)
+        let foot = (PlenumSize.legible(screenRows: canvas.size.height).last?.lineRows ?? 1) + 1
+        let area = Rect(x: rest.x, y: rest.y, width: rest.width, height: rest.height - foot)
         let pages = BigText.pages(lines, in: Size(width: area.width, height: area.height))
-        let page = Int(now / ProjectorPlenum.secondsPerPage) % max(1, pages.count)
-        if pages.count > 1 {
-            BigText.draw([BigLine(text: strings.format(ProjectorKey.page, page + 1, pages.count), role: .muted)],
-                         font: smallest, into: &canvas,
-                         in: Rect(x: rest.x, y: rest.maxY - smallest.rows, width: rest.width, height: smallest.rows))
-        }
+        let page = ProjectorPaging.page(of: pages.count, state)
+        canvas.pages = max(1, pages.count)
+        ProjectorPlenum.marker(page, of: pages.count, state, into: &canvas, in: rest)
         return BigText.place(pages.isEmpty ? lines : pages[page], into: &canvas, in: area)
     }
 
@@ -106,7 +104,7 @@ enum ProjectorScreen {
             }
             return BigLine(text: s.time(row.item.start) + " " + row.item.title, role: role, marker: marker)
         }
-        return titled(s[ProjectorKey.programme], lines, now: state.now, strings: s, into: &canvas, in: body)
+        return titled(s[ProjectorKey.programme], lines, state: state, into: &canvas, in: body)
     }
 
     /// How the groups join (`tovholder serve`): each group's code, then the command to type,
@@ -115,8 +113,7 @@ enum ProjectorScreen {
     static func join(_ state: AppState, into canvas: inout Canvas, in body: Rect) -> Bool {
         let s = state.strings
         guard let service = state.session.service else {
-            return titled(s[ServeKey.joinTitle], [BigLine(text: s[ServeKey.notServing], role: .muted)], now: state.now,
-                          strings: s, into: &canvas, in: body)
+            return titled(s[ServeKey.joinTitle], [BigLine(text: s[ServeKey.notServing], role: .muted)], state: state, into: &canvas, in: body)
         }
         let lines = service.joinLines(groups: state.workshop.activeGroups).flatMap { line in
             [BigLine(text: "\(line.group): \(s.language == .da ? "kode" : "code") \(line.code)", role: .heading),
@@ -133,16 +130,16 @@ enum ProjectorScreen {
                        y: body.maxY - 1, role: .muted)
         }
         let rest = Rect(x: body.x, y: body.y, width: body.width, height: body.height - footRows)
-        return titled(s[ServeKey.joinTitle], lines, now: state.now, strings: s, into: &canvas, in: rest)
+        return titled(s[ServeKey.joinTitle], lines, state: state, into: &canvas, in: rest)
     }
 
     static func example(_ state: AppState, into canvas: inout Canvas, in body: Rect) -> Bool {
         guard let ex = state.session.programme.example else {
-            return titled(state.strings[.noExample], [], now: state.now, strings: state.strings, into: &canvas, in: body)
+            return titled(state.strings[.noExample], [], state: state, into: &canvas, in: body)
         }
         let lines = ItemContent.exampleLines(ex, state.strings, showTitle: false).map {
             BigLine(text: $0.text, role: $0.role, marker: $0.marker)
         }
-        return titled(ex.title, lines, now: state.now, strings: state.strings, into: &canvas, in: body)
+        return titled(ex.title, lines, state: state, into: &canvas, in: body)
     }
 }

@@ -8,6 +8,7 @@ public enum ProjectorKey: CaseIterable, Sendable {
     case sizeTooManyRows, sizeTooFewRows, sizeTooNarrow, sizeGood, fallbackText, consoleGroups, groupsNone
     case entriesCount, typingNow, thin, consoleChainOK, programme, page
     case notesScreenTitle, notesScreenHelp, projectorSeat
+    case groupsWithNothingYet
 }
 
 extension Strings {
@@ -52,7 +53,9 @@ extension Strings {
         case .thin: return l("⚠ %1", "⚠ %1")
         case .consoleChainOK: return l("kæden hænger sammen", "the chain connects")
         case .programme: return l("Dagens program", "Today's programme")
-        case .page: return l("side %1 af %2", "page %1 of %2")
+        // Small at the foot: a page marker, not a heading.
+        case .page: return l("%1/%2", "%1/%2")
+        case .groupsWithNothingYet: return l("%1: intet endnu", "%1: nothing yet")
         case .projectorSeat: return l("Projektor", "Projector")
         case .notesScreenTitle: return l("Dine noter til: %1", "Your notes for: %1")
         case .notesScreenHelp: return l("Kun på din skærm – aldrig på projektoren, kun i referatet med --with-notes. Esc: gem og luk.",
