@@ -33,4 +33,22 @@ final class PresenterConsoleRoomTextTests: XCTestCase {
         XCTAssertTrue(text.contains(try XCTUnwrap(step.instruction)), text)
         XCTAssertTrue(text.contains(step.example.joined(separator: " · ")), text)
     }
+
+    func testTheConsoleSaysWhatTheProjectorShowsWithItsPage() {
+        var state = F.at(item: F.index(of: .plenum), .da, size: Size(width: 160, height: 45))
+        state.session.projection = Projection(shows: .plenum(.goals))
+        var projector = TerminalPresence(id: "p", role: .projector, user: "kim", host: "lokal", pid: 1, startedAt: 0,
+                                         lastSeen: state.now)
+        projector.columns = 160; projector.rows = 45
+        projector.field = ProjectorStatus.field(fellBack: false, page: 0, of: 2)
+        state.live.terminals = [projector]
+        func said() -> String { PresenterConsole.projectorLines(state).map(\.0).joined(separator: "\n") }
+        XCTAssertTrue(said().contains("Projektoren viser: plenum · Mål (fremtid) · side 1/2"), said())
+        XCTAssertTrue(screen(state).contains("side 1/2"), screen(state))
+        projector.field = ProjectorStatus.field(fellBack: true, page: 2, of: 3)
+        state.live.terminals = [projector]
+        XCTAssertTrue(said().contains("· side 3/3"), said())
+        XCTAssertTrue(ProjectorStatus.fellBack(in: projector.field))
+        XCTAssertNil(ProjectorStatus.field(fellBack: false, page: 0, of: 1), "one page: nothing to tell, nothing written")
+    }
 }

@@ -150,6 +150,9 @@ public final class Runner {
     var canvas = Canvas(size: Size(width: 0, height: 0))
     /// The projector's last frame had text in ordinary letters: its heartbeat tells the console.
     var projectorFellBack = false
+    /// The page the projector's last frame showed (from 0) of how many: told to the console.
+    var projectorPage = 0
+    var projectorPages = 1
     var drawn: Canvas?
 
     /// The state last drawn, with the clock to the whole second (all a screen shows of it).
@@ -168,6 +171,8 @@ public final class Runner {
             // The page clock learns the frame's page count: a new one starts on page 1.
             state.paging.noteFrame(screen: ProjectorPaging.screen(of: state), pages: canvas.pages,
                                    console: state.session.projection.page, now: state.now)
+            projectorPages = canvas.pages
+            projectorPage = ProjectorPaging.page(of: canvas.pages, state)
         } else {
             render(state, into: &canvas)
         }
@@ -324,7 +329,8 @@ public final class Runner {
         let now = clock()
         if let p = presence {
             // The projector has no field: it reports whether its text fell back to ordinary letters.
-            let field = state.seat.isProjector ? (projectorFellBack ? ProjectorStatus.fellBack : nil)
+            let field = state.seat.isProjector
+                ? ProjectorStatus.field(fellBack: projectorFellBack, page: projectorPage, of: projectorPages)
                 : state.editing?.field.historyName
             let holding = !held.isEmpty || state.editing != nil
             if field != lastPresenceField || (holding && now - lastPresence >= 2) {

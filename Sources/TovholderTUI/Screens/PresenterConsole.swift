@@ -135,9 +135,11 @@ enum PresenterConsole {
             return [(s.format(ProjectorKey.projectorShows, shows), .text), (s[ProjectorKey.projectorNone], .muted),
                     (s.format(ProjectorKey.projectorStart, state.fileName), .muted)]
         }
-        var lines: [(String, Role)] = [(s.format(ProjectorKey.projectorShows, shows), projection.blank ? .behind : .text)]
+        // "Projektoren viser: plenum · Mål (fremtid) · side 1/2", as the projector reports it.
+        let page = ProjectorStatus.page(in: projector.field).map { " · " + s.format(ProjectorKey.pageOf, $0.page, $0.pages) } ?? ""
+        var lines: [(String, Role)] = [(s.format(ProjectorKey.projectorShows, shows + page), projection.blank ? .behind : .text)]
         if let check = sizeCheck(columns: projector.columns, rows: projector.rows, s) { lines.append(check) }
-        if projector.field == ProjectorStatus.fellBack { lines.append((s[ProjectorKey.fallbackText], .behind)) }
+        if ProjectorStatus.fellBack(in: projector.field) { lines.append((s[ProjectorKey.fallbackText], .behind)) }
         return lines
     }
 
@@ -225,7 +227,29 @@ enum PresenterConsole {
     }
 }
 
-/// What the projector reports in its presence row (`field`), for the console to read.
+/// What the projector reports in its presence row (`field`), for the console to read:
+/// whether its text fell back to ordinary letters, and the page it shows of how many
+/// ("projector:small-text page 2/3"). Written only when it changes.
 enum ProjectorStatus {
     static let fellBack = "projector:small-text"
+    static let prefix = "projector:"
+
+    static func field(fellBack: Bool, page: Int, of pages: Int) -> String? {
+        var parts: [String] = []
+        if fellBack { parts.append(Self.fellBack) }
+        if pages > 1 { parts.append(prefix + "page \(page + 1)/\(pages)") }
+        return parts.isEmpty ? nil : parts.joined(separator: " ")
+    }
+
+    /// The page shown (from 1) and the count, from a projector's field.
+    static func page(in field: String?) -> (page: Int, pages: Int)? {
+        guard let field, let range = field.range(of: prefix + "page ") else { return nil }
+        let numbers = field[range.upperBound...].prefix { $0 != " " }.split(separator: "/").compactMap { Int($0) }
+        guard numbers.count == 2, numbers[0] >= 1, numbers[0] <= numbers[1] else { return nil }
+        return (numbers[0], numbers[1])
+    }
+
+    static func fellBack(in field: String?) -> Bool {
+        field?.split(separator: " ").contains { $0 == Self.fellBack } ?? false
+    }
 }

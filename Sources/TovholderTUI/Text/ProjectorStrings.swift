@@ -3,7 +3,7 @@ import TovholderCore
 /// The words of the projector and the presenter console, in Danish and English (kept apart
 /// from `StringKey` so neither table grows past a sitting's reading).
 public enum ProjectorKey: CaseIterable, Sendable {
-    case notesTitle, noNotes, notesHint, nextTitle, projectorShows, projectorNone, projectorStart
+    case notesTitle, noNotes, notesHint, nextTitle, pageOf, projectorShows, projectorNone, projectorStart
     case showsItem, showsAgenda, showsWorksheet, showsAgreement, showsPlenum, showsExample, showsRoadmap, showsBlank
     case sizeTooManyRows, sizeTooFewRows, sizeTooNarrow, sizeGood, fallbackText, consoleGroups, groupsNone
     case entriesCount, typingNow, thin, consoleChainOK, programme, page
@@ -25,7 +25,7 @@ extension Strings {
         case .noNotes: return l("(ingen noter – tryk m for at skrive)", "(no notes – press m to write)")
         case .notesHint: return l("m: ret noter", "m: edit notes")
         case .nextTitle: return l("Næste", "Next")
-        case .projectorShows: return l("Projektor: %1", "Projector: %1")
+        case .projectorShows: return l("Projektoren viser: %1", "The projector shows: %1")
         case .projectorNone: return l("Projektor: ingen tilsluttet", "Projector: none connected")
         case .projectorStart: return l("Start den i et andet vindue: tovholder projector %1",
                                        "Start it in another window: tovholder projector %1")
@@ -55,6 +55,7 @@ extension Strings {
         case .programme: return l("Dagens program", "Today's programme")
         // Small at the foot: a page marker, not a heading.
         case .page: return l("%1/%2", "%1/%2")
+        case .pageOf: return l("side %1/%2", "page %1/%2")
         case .groupsWithNothingYet: return l("%1: intet endnu", "%1: nothing yet")
         case .projectorSeat: return l("Projektor", "Projector")
         case .notesScreenTitle: return l("Dine noter til: %1", "Your notes for: %1")
