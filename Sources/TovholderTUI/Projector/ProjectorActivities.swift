@@ -35,6 +35,7 @@ enum ProjectorActivities {
             return ProjectorItem.render(state, into: &canvas, in: body)
         }
         let lines = card.questions.enumerated().map { BigLine(text: $0.element, role: .text, marker: "\($0.offset + 1). ") }
-        return ProjectorScreen.titled(card.title, lines, now: state.now, strings: state.strings, into: &canvas, in: body)
+        return ProjectorScreen.titled(card.title, lines, now: state.now, strings: state.strings, into: &canvas, in: body,
+                                      supporting: true)
     }
 }
