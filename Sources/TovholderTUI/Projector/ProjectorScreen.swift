@@ -166,7 +166,8 @@ enum ProjectorScreen {
         let foot = [BigLine(text: s[ServeKey.fingerprintLabel], role: .muted), BigLine(text: service.fingerprint, role: .muted)]
         let smallest = BigFont.smallest
         var footRows = 2
-        if let rows = BigText.height(foot, font: smallest, width: body.width), rows <= 2 * smallest.rows + 1 {
+        // The fingerprint is one long word: in 5x8 it may wrap onto a second line.
+        if let rows = BigText.height(foot, font: smallest, width: body.width), rows <= max(2 * smallest.rows + 1, body.height / 4) {
             footRows = BigText.draw(foot, font: smallest, into: &canvas,
                                     in: Rect(x: body.x, y: body.maxY - rows, width: body.width, height: rows)) + 1
         } else {
