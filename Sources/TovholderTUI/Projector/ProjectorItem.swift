@@ -10,8 +10,10 @@ enum ProjectorItem {
         let resume = resumeTime(state).map { s.format(ProjectorKey.breakResume, s.time($0)) }
         let title = resume ?? item.title
         let lines = resume == nil ? content(state) : []
-        let head = ProjectorScreen.headingLayout(title, in: body,
-                                                 stretch: resume.map { _ in body.height - BigDigits.glyphRows - 3 })
+        // The title shrinks for the text under it, over the smallest countdown.
+        let head = ProjectorScreen.headingLayout(title, in: body, above: lines,
+                                                 stretch: resume.map { _ in body.height - BigDigits.glyphRows - 3 },
+                                                 reserve: item.timed ? BigDigits.glyphRows + 1 : 0)
         let used = ProjectorScreen.drawHeading(title, head, into: &canvas, in: body)
         // The text is never larger than the title (issue 23: sizes follow importance).
         let cap = head.cap ?? BigFont.smallest
@@ -75,7 +77,8 @@ enum ProjectorItem {
             tries.append(Plan(contentRows: area.height, dropTip: false, showNext: false, nextRows: 0))
             if short.count < all.count { tries.append(Plan(contentRows: area.height, dropTip: true, showNext: false, nextRows: 0)) }
         }
-        return tries.first { fits($0.dropTip ? short : all, $0.contentRows) } ?? usual
+        // Nothing fits in big letters: ordinary text (or pages) in the most room found.
+        return tries.first { fits($0.dropTip ? short : all, $0.contentRows) } ?? tries.last ?? usual
     }
 
     /// The item's text as room-facing lines (the same content the console's item shows).

@@ -98,7 +98,7 @@ enum ProjectorScreen {
     /// larger than the heading, a size smaller when `supporting`), the larger heading on a tie.
     /// `stretch`: the rows a long title may take instead of half (a break's line, over its countdown).
     static func headingLayout(_ title: String, in body: Rect, above content: [BigLine] = [],
-                              supporting: Bool = false, stretch: Int? = nil) -> HeadingLayout {
+                              supporting: Bool = false, stretch: Int? = nil, reserve: Int = 0) -> HeadingLayout {
         let line = [BigLine(text: title, role: .heading)]
         let smallest = BigFont.smallest
         var limit = max(3, body.height / 4)
@@ -113,7 +113,7 @@ enum ProjectorScreen {
             guard let rows = BigText.height(line, font: font, width: body.width), rows <= limit else { continue }
             let layout = HeadingLayout(font: font, rows: rows, cap: cap(font))
             if content.isEmpty { return layout }
-            let rest = Size(width: body.width, height: body.height - rows - gap(font))
+            let rest = Size(width: body.width, height: body.height - rows - gap(font) - reserve)
             let contentRows = layout.cap.flatMap { BigText.bestFit(content, in: rest, largest: $0)?.font.rows } ?? 0
             if contentRows > bestContent { best = layout; bestContent = contentRows }
         }
