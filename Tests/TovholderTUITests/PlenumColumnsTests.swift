@@ -49,7 +49,7 @@ final class PlenumColumnsTests: XCTestCase {
         let blocks = state.workshop.activeGroups.compactMap { ProjectorPlenum.block(state.workshop.worksheets[$0.id]!, kind: .goal) }
         var scratch = Canvas(size: state.size)
         let body = scratch.bounds.inset(dx: 2, dy: 1)
-        let used = ProjectorScreen.heading(PlenumScreen.title(state, PlenumView(part: .goals)), into: &scratch, in: body)
+        let used = ProjectorPlenum.heading(PlenumScreen.title(state, PlenumView(part: .goals)), into: &scratch, in: body)
         let sizes = PlenumSize.legible(screenRows: state.size.height)
         let area = Size(width: body.width, height: body.height - used)
         if let one = PlenumColumns.onePage(blocks, sizes: sizes, in: area) { return (one, true) }

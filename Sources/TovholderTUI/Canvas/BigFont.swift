@@ -20,11 +20,18 @@ public struct BigFont: Equatable, Sendable {
     }
 
     /// Largest first. Roughly ×1.3 a step in columns × rows: 20×20, 14×13, 10×10, 9×9, 7×7,
-    /// 6×5, 5×4, 4×3. Above 10x20 a font is doubled: misc-fixed has nothing larger.
+    /// 6×5, 5×4. Above 10x20 a font is doubled: misc-fixed has nothing larger. 5x8 is the
+    /// floor: in 4x6 "Mellemrum" read as "HelleHrun" (issue 23), so it is gone.
     public static let ladder: [BigFont] = [
         BigFont(.f10x20, scale: 2), BigFont(.f7x13, scale: 2), BigFont(.f10x20), BigFont(.f9x18),
-        BigFont(.f7x13), BigFont(.f6x10), BigFont(.f5x8), BigFont(.f4x6),
+        BigFont(.f7x13), BigFont(.f6x10), BigFont(.f5x8),
     ]
+
+    /// The smallest big letters any room-facing word is drawn in.
+    public static var smallest: BigFont { ladder[ladder.count - 1] }
+
+    /// Set by tests (task-local, so parallel tests do not mix) to see every line drawn and its font.
+    @TaskLocal static var recorder: BigFontRecorder?
 
     /// True when the font has a glyph for every scalar of c (after NFC), else it draws a replacement.
     public func covers(_ c: Character) -> Bool {
@@ -43,6 +50,7 @@ public struct BigFont: Equatable, Sendable {
     public func draw(_ text: String, into canvas: inout Canvas, x: Int, y: Int, role: Role,
                      attributes: TextAttributes, maxX: Int? = nil) -> Int {
         let glyphs = source.glyphs
+        if let recorder = BigFont.recorder { recorder.record(self, text) }
         let limit = maxX ?? canvas.size.width
         let width = cellWidth, height = pixelHeight * scale
         // The glyph rows that land on the canvas; the rest are clipped.
@@ -114,12 +122,24 @@ final class BigFontGlyphTable: Sendable {
             if count == digits { rows.append(row); row = 0; count = 0 }
         }
         precondition(rows.count == (codePoints.count + 1) * height, "BigFontGlyphs*.swift are damaged")
-        self.rows = rows
         var latin = [UInt16](repeating: 0, count: 256)
         var others: [UInt32: UInt16] = [:]
         for (i, code) in codePoints.enumerated() {
             if code < 256 { latin[Int(code)] = UInt16(i + 1) } else { others[code] = UInt16(i + 1) }
         }
+        // The status marks misc-fixed lacks in some sizes (✓ ◐ ✗ ▶ …), drawn to the font's size.
+        func glyph(_ code: UInt32) -> [UInt32]? {
+            let i = code < 256 ? Int(latin[Int(code)]) : Int(others[code] ?? 0)
+            return i == 0 ? nil : Array(rows[i * height ..< (i + 1) * height])
+        }
+        var glyphs = codePoints.count
+        for code in BigFontExtras.codePoints where others[code] == nil {
+            guard let bitmap = BigFontExtras.bitmap(code, width: width, height: height, glyph: glyph) else { continue }
+            rows += bitmap
+            glyphs += 1
+            others[code] = UInt16(glyphs)
+        }
+        self.rows = rows
         self.latin = latin
         self.others = others
     }

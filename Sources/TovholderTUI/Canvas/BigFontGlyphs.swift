@@ -5,11 +5,10 @@
 
 /// The misc-fixed fonts BigFont's ladder is drawn from.
 enum BigFontSource: Int, Sendable, CaseIterable {
-    case f4x6, f5x8, f6x10, f7x13, f9x18, f10x20
+    case f5x8, f6x10, f7x13, f9x18, f10x20
 
     var name: String {
         switch self {
-        case .f4x6: return "4x6"
         case .f5x8: return "5x8"
         case .f6x10: return "6x10"
         case .f7x13: return "7x13"
@@ -20,7 +19,6 @@ enum BigFontSource: Int, Sendable, CaseIterable {
 
     var pixelWidth: Int {
         switch self {
-        case .f4x6: return 4
         case .f5x8: return 5
         case .f6x10: return 6
         case .f7x13: return 7
@@ -31,7 +29,6 @@ enum BigFontSource: Int, Sendable, CaseIterable {
 
     var pixelHeight: Int {
         switch self {
-        case .f4x6: return 6
         case .f5x8: return 8
         case .f6x10: return 10
         case .f7x13: return 13
@@ -43,7 +40,6 @@ enum BigFontSource: Int, Sendable, CaseIterable {
     /// Decoded on first use: a static let is initialised lazily, once.
     var glyphs: BigFontGlyphTable {
         switch self {
-        case .f4x6: return BigFontGlyphs.f4x6
         case .f5x8: return BigFontGlyphs.f5x8
         case .f6x10: return BigFontGlyphs.f6x10
         case .f7x13: return BigFontGlyphs.f7x13

@@ -8,6 +8,8 @@ struct BigLine: Equatable {
     var role: Role
     /// "• ", "1. ", "? ": drawn before the first wrapped line, later lines indented under it.
     var marker: String
+    /// Supporting text that may be left out before the rest is cut or paged (an exercise's tip).
+    var droppable = false
     /// The length of every word, per paragraph (explicit line breaks).
     private(set) var paragraphs: [[Int]]
 

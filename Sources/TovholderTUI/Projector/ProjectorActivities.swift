@@ -21,7 +21,7 @@ enum ProjectorActivities {
             .map(\.element)
         // A vote held within each group: per group, in columns, as the plenum compares them.
         if vote.scope == .group, state.workshop.activeGroups.count > 1 {
-            let used = ProjectorScreen.heading(title, into: &canvas, in: body)
+            let used = ProjectorPlenum.heading(title, into: &canvas, in: body)
             var blocks: [PlenumBlock] = [], empty: [String] = []
             for group in state.workshop.activeGroups {
                 guard let sheet = state.workshop.worksheets[group.id] else { continue }
@@ -54,6 +54,6 @@ enum ProjectorActivities {
             return ProjectorItem.render(state, into: &canvas, in: body)
         }
         let lines = card.questions.enumerated().map { BigLine(text: $0.element, role: .text, marker: "\($0.offset + 1). ") }
-        return ProjectorScreen.titled(card.title, lines, state: state, into: &canvas, in: body)
+        return ProjectorScreen.titled(card.title, lines, state: state, into: &canvas, in: body, supporting: true)
     }
 }

@@ -15,12 +15,21 @@ enum ProjectorPlenum {
                 ?? agreementBlock(state, group)
             if let block { blocks.append(block) } else { empty.append(group.name) }
         }
-        let used = ProjectorScreen.heading(PlenumScreen.title(state, PlenumView(part: part)), into: &canvas, in: body)
+        let used = heading(PlenumScreen.title(state, PlenumView(part: part)), into: &canvas, in: body)
         let area = Rect(x: body.x, y: body.y + used, width: body.width, height: body.height - used)
         guard !blocks.isEmpty || !empty.isEmpty else {
             return BigText.place([BigLine(text: s[.noGroups], role: .muted)], into: &canvas, in: area)
         }
         return columns(blocks, empty: empty, state, into: &canvas, in: area)
+    }
+
+    /// The plenum's title; returns the rows used. The groups' entries need the room: a title
+    /// that takes more than a quarter of the screen even in the smallest big letters (it may
+    /// take half elsewhere) is bold ordinary text.
+    static func heading(_ title: String, into canvas: inout Canvas, in body: Rect) -> Int {
+        var head = ProjectorScreen.headingLayout(title, in: body)
+        if head.rows > max(3, body.height / 4) { head = ProjectorScreen.HeadingLayout(font: nil, rows: 1, cap: BigFont.smallest) }
+        return ProjectorScreen.drawHeading(title, head, into: &canvas, in: body)
     }
 
     /// The groups' blocks in columns in `area`, the groups with nothing yet on a line under

@@ -38,21 +38,35 @@ enum ProjectorScreen {
     }
 
     /// A heading as large as a quarter of the screen allows, and the lines below it in the
-    /// largest font that fits what is left.
+    /// largest font that fits what is left — never larger than the heading, and with
+    /// `supporting` (a card's questions under its principle) a size smaller.
     /// Text longer than a screen in the smallest letters turns pages by itself, as the plenum does.
     static func titled(_ title: String, _ lines: [BigLine], state: AppState,
-                       into canvas: inout Canvas, in body: Rect) -> Bool {
+                       into canvas: inout Canvas, in body: Rect, supporting: Bool = false) -> Bool {
         let lines = lines.isEmpty ? [BigLine(text: "–", role: .muted)] : lines
-        let used = heading(title, into: &canvas, in: body, above: lines)
+        let head = headingLayout(title, in: body, above: lines, supporting: supporting)
+        let used = drawHeading(title, head, into: &canvas, in: body)
         let rest = Rect(x: body.x, y: body.y + used, width: body.width, height: body.height - used)
-        return paged(lines, state: state, into: &canvas, in: rest)
+        // A principle already in the smallest letters leaves its questions nothing smaller in big letters.
+        if supporting, head.cap == nil, canvas.size.height <= maxOrdinaryTextRows {
+            BigText.drawSmall(lines, into: &canvas, in: rest)
+            return false
+        }
+        return paged(lines, state: state, into: &canvas, in: rest, largest: head.cap ?? BigFont.smallest)
     }
 
-    /// Lines in the largest letters that fit; when not even the smallest do, pages turning
-    /// every `ProjectorPaging.secondsPerPage` from page 1, with "1/2" at the foot.
-    static func paged(_ lines: [BigLine], state: AppState, into canvas: inout Canvas, in rest: Rect) -> Bool {
-        if BigText.bestFit(lines, in: Size(width: rest.width, height: rest.height)) != nil {
-            return BigText.place(lines, into: &canvas, in: rest)
+    /// Lines in the largest letters that fit (at most `largest`). When not even the smallest
+    /// big letters (5x8) fit: ordinary text on a screen of at most 50 rows, where one row is
+    /// still 1/50 of its height; on a taller one pages turning every
+    /// `ProjectorPaging.secondsPerPage` from page 1, with "1/2" at the foot.
+    static func paged(_ lines: [BigLine], state: AppState, into canvas: inout Canvas, in rest: Rect,
+                      largest: BigFont? = nil) -> Bool {
+        if BigText.bestFit(lines, in: Size(width: rest.width, height: rest.height), largest: largest) != nil {
+            return BigText.place(lines, into: &canvas, in: rest, largest: largest)
+        }
+        if canvas.size.height <= maxOrdinaryTextRows {
+            BigText.drawSmall(lines, into: &canvas, in: rest)
+            return false
         }
         let foot = (PlenumSize.legible(screenRows: canvas.size.height).last?.lineRows ?? 1) + 1
         let area = Rect(x: rest.x, y: rest.y, width: rest.width, height: rest.height - foot)
@@ -60,33 +74,60 @@ enum ProjectorScreen {
         let page = ProjectorPaging.page(of: pages.count, state)
         canvas.pages = max(1, pages.count)
         ProjectorPlenum.marker(page, of: pages.count, state, into: &canvas, in: rest)
-        return BigText.place(pages.isEmpty ? lines : pages[page], into: &canvas, in: area)
+        return BigText.place(pages.isEmpty ? lines : pages[page], into: &canvas, in: area, largest: largest)
     }
+
+    /// Ordinary text is readable from the back of the room up to this many rows (1/50 of the height).
+    static let maxOrdinaryTextRows = 50
 
     /// Draws a heading in at most a quarter of the height (two lines at most); returns the
     /// rows used, a gap included.
     /// With `above`, the heading shrinks as far as the text below needs to be as large as it can.
     static func heading(_ title: String, into canvas: inout Canvas, in body: Rect, above content: [BigLine] = []) -> Int {
+        drawHeading(title, headingLayout(title, in: body, above: content), into: &canvas, in: body)
+    }
+
+    /// A heading's font (nil: ordinary text), its box, and the largest font the text under it may use.
+    struct HeadingLayout { var font: BigFont?; var rows: Int; var cap: BigFont? }
+
+    /// The heading takes at most a quarter of the height; a title that does not fit there even
+    /// in the smallest letters (a card's principle is a sentence) may take half. Of the heading
+    /// sizes that fit, the one under which the text gets the largest letters (the text never
+    /// larger than the heading, a size smaller when `supporting`), the larger heading on a tie.
+    /// `stretch`: the rows a long title may take instead of half (a break's line, over its countdown).
+    static func headingLayout(_ title: String, in body: Rect, above content: [BigLine] = [],
+                              supporting: Bool = false, stretch: Int? = nil, reserve: Int = 0) -> HeadingLayout {
         let line = [BigLine(text: title, role: .heading)]
-        var box = Size(width: body.width, height: max(3, body.height / 4))
-        if !content.isEmpty, let smallest = BigText.fit(line, in: Size(width: body.width, height: 3)) {
-            func contentFont(headingRows: Int) -> Int {
-                let rest = Size(width: body.width, height: body.height - headingRows - max(1, headingRows / 2))
-                return BigText.bestFit(content, in: rest)?.font.rows ?? 0
-            }
-            let best = contentFont(headingRows: smallest.rows)
-            // The largest heading that leaves the text its best size (never smaller than the text).
-            for font in BigFont.ladder where font.rows <= box.height && font.rows >= smallest.rows {
-                guard let rows = BigText.height(line, font: font, width: body.width), rows <= box.height else { continue }
-                if contentFont(headingRows: rows) >= best { box.height = rows; break }
-            }
+        let smallest = BigFont.smallest
+        var limit = max(3, body.height / 4)
+        if BigText.fit(line, in: Size(width: body.width, height: limit)) == nil { limit = max(limit, stretch ?? body.height / 2) }
+        func cap(_ font: BigFont) -> BigFont? {
+            guard supporting else { return font }
+            return BigFont.ladder.first { $0.rows < font.rows }
         }
-        guard let font = BigText.fit(line, in: box) else {
+        func gap(_ font: BigFont) -> Int { max(1, font.rows / 2) }
+        var best: HeadingLayout?, bestContent = -1
+        for font in BigFont.ladder {
+            guard let rows = BigText.height(line, font: font, width: body.width), rows <= limit else { continue }
+            let layout = HeadingLayout(font: font, rows: rows, cap: cap(font))
+            if content.isEmpty { return layout }
+            let rest = Size(width: body.width, height: body.height - rows - gap(font) - reserve)
+            let contentRows = layout.cap.flatMap { BigText.bestFit(content, in: rest, largest: $0)?.font.rows } ?? 0
+            if contentRows > bestContent { best = layout; bestContent = contentRows }
+        }
+        // Not even the smallest letters fit: the title in ordinary text, the text under it no
+        // larger than the smallest big letters.
+        return best ?? HeadingLayout(font: nil, rows: 1, cap: supporting ? nil : smallest)
+    }
+
+    /// Draws a heading as laid out; returns the rows used, a gap included.
+    static func drawHeading(_ title: String, _ layout: HeadingLayout, into canvas: inout Canvas, in body: Rect) -> Int {
+        guard let font = layout.font else {
             canvas.put(truncate(title, width: body.width), x: body.x, y: body.y, role: .heading, attributes: [.bold])
             return 2
         }
-        let rows = BigText.draw(line, font: font, into: &canvas, in: Rect(x: body.x, y: body.y, width: body.width,
-                                                                           height: box.height))
+        let rows = BigText.draw([BigLine(text: title, role: .heading)], font: font, into: &canvas,
+                                in: Rect(x: body.x, y: body.y, width: body.width, height: layout.rows))
         return rows + max(1, font.rows / 2)
     }
 
@@ -120,9 +161,10 @@ enum ProjectorScreen {
              BigLine(text: line.command, role: .text, marker: "  ")]
         }
         let foot = [BigLine(text: s[ServeKey.fingerprintLabel], role: .muted), BigLine(text: service.fingerprint, role: .muted)]
-        let smallest = BigFont.ladder.last!
+        let smallest = BigFont.smallest
         var footRows = 2
-        if let rows = BigText.height(foot, font: smallest, width: body.width), rows <= 2 * smallest.rows + 1 {
+        // The fingerprint is one long word: in 5x8 it may wrap onto a second line.
+        if let rows = BigText.height(foot, font: smallest, width: body.width), rows <= max(2 * smallest.rows + 1, body.height / 4) {
             footRows = BigText.draw(foot, font: smallest, into: &canvas,
                                     in: Rect(x: body.x, y: body.maxY - rows, width: body.width, height: rows)) + 1
         } else {

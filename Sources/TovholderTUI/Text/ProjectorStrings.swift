@@ -9,6 +9,7 @@ public enum ProjectorKey: CaseIterable, Sendable {
     case entriesCount, typingNow, thin, consoleChainOK, programme, page
     case notesScreenTitle, notesScreenHelp, projectorSeat
     case groupsWithNothingYet
+    case breakResume, timerHeld
 }
 
 extension Strings {
@@ -58,6 +59,9 @@ extension Strings {
         case .pageOf: return l("side %1/%2", "page %1/%2")
         case .groupsWithNothingYet: return l("%1: intet endnu", "%1: nothing yet")
         case .projectorSeat: return l("Projektor", "Projector")
+        // The room's words for a break and a held countdown: no keys, no "tryk" (issue 23).
+        case .breakResume: return l("Pause – vi starter igen kl. %1", "Break – we start again at %1")
+        case .timerHeld: return l("Tiden står stille", "The clock is stopped")
         case .notesScreenTitle: return l("Dine noter til: %1", "Your notes for: %1")
         case .notesScreenHelp: return l("Kun på din skærm – aldrig på projektoren, kun i referatet med --with-notes. Esc: gem og luk.",
                                         "On your screen only – never on the projector, in the minutes only with --with-notes. Esc: save and close.")
