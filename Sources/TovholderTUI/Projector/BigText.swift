@@ -135,8 +135,39 @@ enum BigText {
 
     /// Ordinary text, for when no big font fits: the caller tells the console.
     static func drawSmall(_ lines: [BigLine], into canvas: inout Canvas, in rect: Rect) {
-        ItemContent.draw(lines.map { ItemContent.Line(text: $0.text, role: $0.role, attributes: [.bold], marker: $0.marker) },
-                         into: &canvas, in: rect)
+        ItemContent.draw(small(lines), into: &canvas, in: rect)
+    }
+
+    private static func small(_ lines: [BigLine]) -> [ItemContent.Line] {
+        lines.map { ItemContent.Line(text: $0.text, role: $0.role, attributes: [.bold], marker: $0.marker) }
+    }
+
+    /// Whether `lines` fit `size` in ordinary text (in two columns where `drawSmall` uses two).
+    static func fitsSmall(_ lines: [BigLine], in size: Size) -> Bool {
+        let lines = small(lines)
+        if ItemContent.height(lines, width: size.width) <= size.height { return true }
+        guard size.width >= 70 else { return false }
+        let half = (size.width - 3) / 2
+        let split = ItemContent.splitPoint(lines, width: half, height: size.height)
+        return ItemContent.height(Array(lines[..<split]), width: half) <= size.height
+            && ItemContent.height(Array(lines[split...]), width: half) <= size.height
+    }
+
+    /// Lines too many for one screen of ordinary text, as pages that each fit: whole sections
+    /// where possible, else line by line. Nothing is cut: the room sees every line in turn.
+    static func smallPages(_ lines: [BigLine], in size: Size) -> [[BigLine]] {
+        var pages: [[BigLine]] = [], page: [BigLine] = []
+        for line in lines {
+            if page.isEmpty || fitsSmall(page + [line], in: size) { page.append(line); continue }
+            // A heading does not stay alone at the foot of a page.
+            if let last = page.last, last.role == .heading, page.count > 1 {
+                page.removeLast(); pages.append(page); page = [last, line]
+            } else {
+                pages.append(page); page = [line]
+            }
+        }
+        if !page.isEmpty { pages.append(page) }
+        return pages
     }
 
     /// Where two columns split `lines`: at the section heading nearest the middle.

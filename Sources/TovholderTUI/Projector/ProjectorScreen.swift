@@ -65,7 +65,17 @@ enum ProjectorScreen {
             return BigText.place(lines, into: &canvas, in: rest, largest: largest)
         }
         if canvas.size.height <= maxOrdinaryTextRows {
-            BigText.drawSmall(lines, into: &canvas, in: rest)
+            // Ordinary text; what does not fit one screen turns pages like big letters do.
+            if BigText.fitsSmall(lines, in: Size(width: rest.width, height: rest.height)) {
+                BigText.drawSmall(lines, into: &canvas, in: rest)
+                return false
+            }
+            let area = Rect(x: rest.x, y: rest.y, width: rest.width, height: rest.height - 2)
+            let pages = BigText.smallPages(lines, in: Size(width: area.width, height: area.height))
+            let page = ProjectorPaging.page(of: pages.count, state)
+            canvas.pages = max(1, pages.count)
+            ProjectorPlenum.marker(page, of: pages.count, state, into: &canvas, in: rest)
+            BigText.drawSmall(pages[min(page, pages.count - 1)], into: &canvas, in: area)
             return false
         }
         let foot = (PlenumSize.legible(screenRows: canvas.size.height).last?.lineRows ?? 1) + 1
