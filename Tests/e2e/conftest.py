@@ -117,6 +117,19 @@ def programme(path):
     return json.loads(sql(path, "SELECT json FROM programme"))
 
 
+def open_agreement_form(t, path):
+    """The facilitator's way to Gruppe 1's agreement form: the agenda to the agreement item,
+    then the groups, then the first group's form."""
+    target = next(i for i, it in enumerate(programme(path)["agenda"]) if it["kind"] == "agreement")
+    t.send("a"); t.wait_for("Dagens program")
+    for _ in range(target):
+        t.send("Down")
+    t.send("Enter")
+    t.send("g"); t.wait_for("Grupper")
+    t.send("Enter")
+    t.wait_for("Aftaleskema · Gruppe 1")
+
+
 def run_cli(*args, cwd=None, env=None):
     environment = dict(os.environ, LANG="C.UTF-8")
     environment.update(env or {})

@@ -4,7 +4,7 @@ command line exports every format."""
 import json
 import os
 
-from conftest import programme, run_cli, sql
+from conftest import open_agreement_form, run_cli, sql
 
 FILE = "udviklingsdag.tovholder"
 
@@ -13,15 +13,7 @@ def test_fill_an_agreement_and_export_from_the_screen(term, workdir):
     t = term(100, 30).start()
     t.wait_for("Afslut")
     path = os.path.join(workdir, FILE)
-    day = programme(path)
-    target = next(i for i, it in enumerate(day["agenda"]) if it["kind"] == "agreement")
-    t.send("a"); t.wait_for("Dagens program")
-    for _ in range(target):
-        t.send("Down")
-    t.send("Enter")
-    t.send("g"); t.wait_for("Grupper")
-    t.send("Enter")
-    t.wait_for("Aftaleskema · Gruppe 1")
+    open_agreement_form(t, path)
     # A form: the first question is focused, and typing goes straight into it.
     t.type("Borgerpanelet og æøå 🎤"); t.send("Escape")
     t.wait_until(lambda: sql(path, "SELECT perspectives FROM agreements") == "Borgerpanelet og æøå 🎤", what="saved")

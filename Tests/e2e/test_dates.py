@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import programme, run_cli, sql
+from conftest import open_agreement_form, programme, run_cli, sql
 
 DAY = "2027-03-02"
 
@@ -183,14 +183,7 @@ def test_a_date_naming_the_wrong_weekday_is_kept_and_asked_about(term, workdir):
     path = make_day(workdir, "udviklingsdag.tovholder")
     t = term(100, 30).start()
     t.wait_for("Afslut")
-    target = next(i for i, it in enumerate(programme(path)["agenda"]) if it["kind"] == "agreement")
-    t.send("a"); t.wait_for("Dagens program")
-    for _ in range(target):
-        t.send("Down")
-    t.send("Enter")
-    t.send("g"); t.wait_for("Grupper")
-    t.send("Enter")
-    t.wait_for("Aftaleskema · Gruppe 1")
+    open_agreement_form(t, path)
     t.send("Down"); t.send("Down")
     t.wait_for("+ Ny aftale (skriv her)")
     t.type("Anne")

@@ -5,7 +5,7 @@ import os
 import statistics
 import time
 
-from conftest import programme, run_cli, sql
+from conftest import open_agreement_form, programme, run_cli, sql
 
 FILE = "udviklingsdag.tovholder"
 
@@ -123,15 +123,7 @@ def test_start_now_after_a_late_start_is_one_change(term, workdir):
 
 def test_esc_in_the_agreement_form_then_letters_change_no_goal(term, workdir):
     t, path = open_day(term, workdir)
-    day = programme(path)
-    target = next(i for i, it in enumerate(day["agenda"]) if it["kind"] == "agreement")
-    t.send("a"); t.wait_for("Dagens program")
-    for _ in range(target):
-        t.send("Down")
-    t.send("Enter")
-    t.send("g"); t.wait_for("Grupper")
-    t.send("Enter")
-    t.wait_for("Aftaleskema · Gruppe 1")
+    open_agreement_form(t, path)
     entries = sql(path, "SELECT group_concat(id || ':' || text, '|') FROM entries")
     t.type("Borgerpanel")
     t.wait_until(lambda: sql(path, "SELECT perspectives FROM agreements") == "Borgerpanel", what="typed")

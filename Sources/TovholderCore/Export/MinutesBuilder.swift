@@ -223,16 +223,7 @@ extension Minutes {
         let local = Int64((t + Double(utcOffsetSeconds)).rounded(.down))
         let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
         let minute = Int((local - days * 86_400) / 60)
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = Int(doy - (153 * mp + 2) / 5 + 1)
-        let m = Int(mp < 10 ? mp + 3 : mp - 9)
-        let y = Int(yoe + era * 400) + (m <= 2 ? 1 : 0)
-        let date = CalendarDate(year: y, month: m, day: d) ?? CalendarDate(year: 1970, month: 1, day: 1)!
+        let date = CalendarDate(dayNumber: Int(days)) ?? CalendarDate(year: 1970, month: 1, day: 1)!
         return (date, ClockTime(minutes: minute))
     }
 }

@@ -14,8 +14,12 @@ extension CalendarDate {
     }
 
     /// The date `days` days later (earlier when negative); nil outside the years a date may have.
-    public func adding(days: Int) -> CalendarDate? {
-        let z = dayNumber + days + 719_468
+    public func adding(days: Int) -> CalendarDate? { CalendarDate(dayNumber: dayNumber + days) }
+
+    /// The date `dayNumber` days after 1970-01-01 (Howard Hinnant's civil-from-days); nil
+    /// outside the years a date may have.
+    public init?(dayNumber: Int) {
+        let z = dayNumber + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
         let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
@@ -23,7 +27,7 @@ extension CalendarDate {
         let mp = (5 * doy + 2) / 153
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
-        return CalendarDate(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
+        self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
     }
 
     /// The same day `months` months later; the month's last day when it is shorter

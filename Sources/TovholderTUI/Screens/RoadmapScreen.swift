@@ -100,16 +100,6 @@ enum RoadmapScreen {
     /// Today's date where the facilitator sits.
     static func localToday(_ state: AppState) -> CalendarDate {
         let days = Int(((state.now + Double(state.utcOffsetSeconds)) / 86_400).rounded(.down))
-        // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        return CalendarDate(year: y, month: m, day: d) ?? CalendarDate(year: 2000, month: 1, day: 1)!
+        return CalendarDate(dayNumber: days) ?? CalendarDate(year: 2000, month: 1, day: 1)!
     }
 }
